@@ -1,0 +1,72 @@
+package org.livechatcontract.server;
+
+import java.time.Clock;
+import org.livechatcontract.server.domain.AuthService;
+import org.livechatcontract.server.domain.Ids;
+import org.livechatcontract.server.domain.Permissions;
+import org.livechatcontract.server.domain.RoomService;
+import org.livechatcontract.server.domain.Router;
+import org.livechatcontract.server.domain.Settings;
+import org.livechatcontract.server.domain.VisitorService;
+import org.livechatcontract.server.store.LivechatStore;
+
+/** The server's state and services, wired together, with no HTTP in sight. */
+public final class Livechat {
+  private final LivechatStore store;
+  private final Settings settings;
+  private final Permissions permissions;
+  private final Ids ids;
+  private final Clock clock;
+  private final AuthService auth;
+  private final Router router;
+  private final VisitorService visitors;
+  private final RoomService rooms;
+
+  public Livechat(LivechatStore store, Ids ids, Clock clock) {
+    this.store = store;
+    this.ids = ids;
+    this.clock = clock;
+    this.settings = new Settings();
+    this.permissions = new Permissions();
+    this.auth = new AuthService(store, ids, clock);
+    this.router = new Router(store, settings);
+    this.visitors = new VisitorService(store, settings, ids, clock);
+    this.rooms = new RoomService(store, router, ids, clock);
+  }
+
+  public LivechatStore store() {
+    return store;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public Permissions permissions() {
+    return permissions;
+  }
+
+  public Ids ids() {
+    return ids;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public AuthService auth() {
+    return auth;
+  }
+
+  public Router router() {
+    return router;
+  }
+
+  public VisitorService visitors() {
+    return visitors;
+  }
+
+  public RoomService rooms() {
+    return rooms;
+  }
+}

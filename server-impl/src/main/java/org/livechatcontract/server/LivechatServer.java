@@ -1,0 +1,138 @@
+package org.livechatcontract.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.time.Clock;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.livechatcontract.server.domain.AuthService;
+import org.livechatcontract.server.domain.Ids;
+import org.livechatcontract.server.domain.RoomService;
+import org.livechatcontract.server.domain.VisitorService;
+import org.livechatcontract.server.fixture.Fixture;
+import org.livechatcontract.server.fixture.FixtureLoader;
+import org.livechatcontract.server.http.ClosedSchemas;
+import org.livechatcontract.server.http.EndpointRules;
+import org.livechatcontract.server.http.ErrorMapper;
+import org.livechatcontract.server.http.JettyJsonErrors;
+import org.livechatcontract.server.http.JsonMapper;
+import org.livechatcontract.server.http.LenientQueryEscapes;
+import org.livechatcontract.server.http.ObjectMapperProvider;
+import org.livechatcontract.server.http.RequestNormalizer;
+import org.livechatcontract.server.http.ResponseHeaders;
+import org.livechatcontract.server.http.ValidationErrorMapper;
+import org.livechatcontract.server.resource.AuthenticationResource;
+import org.livechatcontract.server.resource.RoomsResource;
+import org.livechatcontract.server.resource.VisitorsResource;
+import org.livechatcontract.server.store.InMemoryStore;
+
+/** The HTTP server: Jersey on embedded Jetty, serving the generated interfaces over a {@link Livechat}. */
+public final class LivechatServer implements AutoCloseable {
+  /** Request lines and header blocks up to this size are served (Jetty's default is 8 KiB). */
+  public static final int MAX_REQUEST_HEADER_BYTES = 32 * 1024;
+
+  private final Server jetty;
+  private final Livechat state;
+
+  private LivechatServer(Server jetty, Livechat state) {
+    this.jetty = jetty;
+    this.state = state;
+  }
+
+  /** Where to listen and what to start from. */
+  public record Config(String host, int port, Fixture fixture, String fixtureName, Clock clock, Ids ids) {
+    /** Loopback, the given port (0 picks a free one), the default state. */
+    public static Config defaults(int port) {
+      return new Config("127.0.0.1", port, FixtureLoader.readDefault(), FixtureLoader.DEFAULT_RESOURCE,
+          Clock.systemUTC(), Ids.secure());
+    }
+
+    public Config withFixture(Fixture f, String name) {
+      return new Config(host, port, f, name, clock, ids);
+    }
+
+    public Config withHost(String h) {
+      return new Config(h, port, fixture, fixtureName, clock, ids);
+    }
+  }
+
+  public static LivechatServer start(Config config) throws Exception {
+    Livechat state = new Livechat(new InMemoryStore(), config.ids(), config.clock());
+    FixtureLoader.apply(config.fixture(), state, config.fixtureName());
+
+    URI uri = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
+    Server jetty = JettyHttpContainerFactory.createServer(uri, application(state), false);
+    jetty.setErrorHandler(new JettyJsonErrors());
+    LenientQueryEscapes lenient = new LenientQueryEscapes();
+    lenient.setHandler(jetty.getHandler());
+    jetty.setHandler(lenient);
+    ServerConnector connector = (ServerConnector) jetty.getConnectors()[0];
+    connector.setHost(config.host()); // Jersey's factory sets only the port, which would bind every interface
+    HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+    http.getHttpConfiguration().setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+    http.getHttpConfiguration().setSendServerVersion(false);
+    http.getHttpConfiguration().setSendXPoweredBy(false);
+    jetty.start();
+    return new LivechatServer(jetty, state);
+  }
+
+  static ResourceConfig application(Livechat state) {
+    ObjectMapper mapper = JsonMapper.create(ClosedSchemas.fromClasspathSpec());
+    ResourceConfig rc = new ResourceConfig();
+    rc.register(AuthenticationResource.class);
+    rc.register(RoomsResource.class);
+    rc.register(VisitorsResource.class);
+    rc.register(new AbstractBinder() {
+      @Override
+      protected void configure() {
+        bind(state.auth()).to(AuthService.class);
+        bind(state.rooms()).to(RoomService.class);
+        bind(state.visitors()).to(VisitorService.class);
+      }
+    });
+    rc.register(JacksonFeature.withoutExceptionMappers()); // its mappers would answer bad JSON with text
+    rc.register(new ObjectMapperProvider(mapper));
+    rc.register(new EndpointRules(state.auth(), state.permissions()));
+    rc.register(RequestNormalizer.class);
+    rc.register(ResponseHeaders.class);
+    rc.register(ErrorMapper.class);
+    rc.register(ValidationErrorMapper.class);
+    rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    rc.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+    rc.property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, false);
+    return rc;
+  }
+
+  private static String hostForUri(String host) {
+    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+
+  public int port() {
+    return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+  }
+
+  public URI baseUri() {
+    ServerConnector c = (ServerConnector) jetty.getConnectors()[0];
+    return URI.create("http://" + hostForUri(c.getHost()) + ":" + port());
+  }
+
+  /** The state behind the API, for embedding and tests. */
+  public Livechat state() {
+    return state;
+  }
+
+  public void join() throws InterruptedException {
+    jetty.join();
+  }
+
+  @Override
+  public void close() throws Exception {
+    jetty.stop();
+  }
+}

@@ -1,0 +1,79 @@
+package org.livechatcontract.server.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.livechatcontract.server.store.LivechatStore;
+
+/** Livechat rooms as a visitor reaches them ({@code GET livechat/room}) and as managers list them. */
+public final class RoomService {
+  static final int PRIORITY_NOT_SPECIFIED = 99;
+  static final int DEFAULT_ESTIMATED_WAITING_TIME_QUEUE = 9_999_999;
+
+  private final LivechatStore store;
+  private final Router router;
+  private final Ids ids;
+  private final Clock clock;
+  private final Stripes visitorLocks = new Stripes(1024);
+
+  public RoomService(LivechatStore store, Router router, Ids ids, Clock clock) {
+    this.store = store;
+    this.router = router;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  /** The room answered, and whether this call created it. */
+  public record RoomResult(Room room, boolean created) {}
+
+  /**
+   * Rocket.Chat's get-or-create, in its order of checks: the token must name a visitor; with
+   * {@code rid}, that open room of the visitor's is selected and nothing is created; without it, the
+   * visitor's open room is returned, or one is created and routed.
+   *
+   * <p>Unlike Rocket.Chat, concurrent calls for one visitor never create two open rooms.
+   */
+  public RoomResult getOrCreate(String token, String rid, String agentId, Room.Source source) {
+    Visitor visitor = (token == null || token.isEmpty() ? Optional.<Visitor>empty() : store.visitorByToken(token))
+        .orElseThrow(() -> LivechatError.plain("invalid-token"));
+    if (rid != null && !rid.isEmpty()) {
+      return store.openRoomsByVisitorToken(token).stream()
+          .filter(r -> r.id().equals(rid))
+          .findFirst()
+          .map(r -> new RoomResult(r, false))
+          .orElseThrow(() -> LivechatError.plain("invalid-room"));
+    }
+    List<Room> open = store.openRoomsByVisitorToken(token);
+    if (!open.isEmpty()) {
+      return new RoomResult(open.get(0), false);
+    }
+    synchronized (visitorLocks.of(token)) {
+      open = store.openRoomsByVisitorToken(token);
+      if (!open.isEmpty()) {
+        return new RoomResult(open.get(0), false);
+      }
+      Optional<User> requested = agentId == null || agentId.isEmpty() ? Optional.empty() : store.userById(agentId);
+      Optional<User> agent = router.route(requested);
+      Room room = newRoom(visitor, source);
+      if (agent.isPresent()) {
+        room = room.servedBy(new Room.ServedBy(agent.get().id(), agent.get().username(), room.ts()), room.ts());
+      }
+      store.saveRoom(room);
+      return new RoomResult(room, true);
+    }
+  }
+
+  /** The open rooms of the visitor with this token; an unknown token has none. */
+  public List<Room> openRoomsOf(String token) {
+    return store.openRoomsByVisitorToken(token);
+  }
+
+  private Room newRoom(Visitor v, Room.Source source) {
+    Instant now = Times.now(clock);
+    return new Room(ids.id(), v.displayName(),
+        new Room.RoomVisitor(v.id(), v.username(), v.token(), Status.ONLINE),
+        v.department(), true, now, now, now, 0, 1, true, source, null, now,
+        PRIORITY_NOT_SPECIFIED, DEFAULT_ESTIMATED_WAITING_TIME_QUEUE);
+  }
+}

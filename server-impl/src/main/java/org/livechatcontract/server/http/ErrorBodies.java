@@ -1,0 +1,43 @@
+package org.livechatcontract.server.http;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.livechatcontract.model.AuthError;
+import org.livechatcontract.model.ErrorDetails;
+import org.livechatcontract.model.ErrorResponse;
+import org.livechatcontract.server.domain.LivechatError;
+
+/** The Rocket.Chat-shaped error bodies, built from the spec's own DTOs. */
+public final class ErrorBodies {
+  public static final String NOT_LOGGED_IN = "You must be logged in to do this.";
+  public static final String FORBIDDEN = "User does not have the permissions required for this action [error-unauthorized]";
+
+  private ErrorBodies() {}
+
+  public static Response status(int status, String error) {
+    return json(status, new ErrorResponse().success(false).error(error));
+  }
+
+  public static Response of(LivechatError e) {
+    ErrorResponse body = new ErrorResponse().success(false).error(e.errorText()).errorType(e.errorType());
+    Map<String, String> details = e.details();
+    if (details.containsKey("method")) {
+      body.details(new ErrorDetails().method(details.get("method")));
+    }
+    return json(400, body);
+  }
+
+  /** 401 with the four keys Rocket.Chat sends while it keeps {@code status}/{@code message} for old clients. */
+  public static Response unauthorized(String error) {
+    return json(401, new AuthError().success(false).error(error).status(AuthError.StatusEnum.ERROR).message(error));
+  }
+
+  public static Response forbidden() {
+    return status(403, FORBIDDEN);
+  }
+
+  static Response json(int status, Object body) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+  }
+}

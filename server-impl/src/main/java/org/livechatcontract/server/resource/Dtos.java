@@ -1,0 +1,143 @@
+package org.livechatcontract.server.resource;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.livechatcontract.model.MeResponse;
+import org.livechatcontract.model.RoomSource;
+import org.livechatcontract.model.RoomVisitor;
+import org.livechatcontract.model.UserEmail;
+import org.livechatcontract.model.UserStatus;
+import org.livechatcontract.model.VisitorEmail;
+import org.livechatcontract.model.VisitorOpenRoom;
+import org.livechatcontract.model.VisitorPhone;
+import org.livechatcontract.server.domain.Room;
+import org.livechatcontract.server.domain.Roles;
+import org.livechatcontract.server.domain.Status;
+import org.livechatcontract.server.domain.User;
+import org.livechatcontract.server.domain.Visitor;
+
+/**
+ * Domain records to the spec's DTOs. Always through fluent setters: a property renamed in the spec
+ * then fails to compile here.
+ */
+final class Dtos {
+  private Dtos() {}
+
+  static OffsetDateTime time(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  static UserStatus status(Status s) {
+    return s == null ? null : UserStatus.fromValue(s.wire());
+  }
+
+  static org.livechatcontract.model.Room room(Room r) {
+    return new org.livechatcontract.model.Room()
+        .id(r.id())
+        .t(org.livechatcontract.model.Room.TEnum.L)
+        .fname(r.fname())
+        .v(new RoomVisitor()
+            .id(r.visitor().id())
+            .username(r.visitor().username())
+            .token(r.visitor().token())
+            .status(status(r.visitor().status())))
+        .departmentId(r.departmentId())
+        .open(r.open() ? Boolean.TRUE : null)
+        .cl(false)
+        .msgs(r.msgs())
+        .usersCount(r.usersCount())
+        .ts(time(r.ts()))
+        .updatedAt(time(r.updatedAt()))
+        .lm(time(r.lm()))
+        .waitingResponse(r.waitingResponse())
+        .source(source(r.source()))
+        .servedBy(servedBy(r.servedBy()))
+        .queuedAt(time(r.queuedAt()))
+        .priorityWeight(r.priorityWeight())
+        .estimatedWaitingTimeQueue(r.estimatedWaitingTimeQueue());
+  }
+
+  static VisitorOpenRoom openRoom(Room r) {
+    return new VisitorOpenRoom()
+        .id(r.id())
+        .t(VisitorOpenRoom.TEnum.L)
+        .cl(false)
+        .servedBy(servedBy(r.servedBy()));
+  }
+
+  private static RoomSource source(Room.Source s) {
+    return new RoomSource().type(RoomSource.TypeEnum.fromValue(s.type())).destination(s.destination());
+  }
+
+  private static org.livechatcontract.model.ServedBy servedBy(Room.ServedBy s) {
+    return s == null ? null : new org.livechatcontract.model.ServedBy()
+        .id(s.id())
+        .username(s.username())
+        .ts(time(s.ts()));
+  }
+
+  static org.livechatcontract.model.Visitor visitor(Visitor v) {
+    return new org.livechatcontract.model.Visitor()
+        .id(v.id())
+        .username(v.username())
+        .token(v.token())
+        .name(v.name())
+        .status(status(v.status()))
+        .ts(time(v.ts()))
+        .updatedAt(time(v.updatedAt()))
+        .department(v.department())
+        .phone(v.phones().isEmpty() ? null : v.phones().stream().map(p -> new VisitorPhone().phoneNumber(p)).toList())
+        .visitorEmails(v.emails().isEmpty() ? null
+            : v.emails().stream().map(e -> new VisitorEmail().address(e)).toList())
+        .livechatData(v.livechatData().isEmpty() ? null : v.livechatData());
+  }
+
+  static org.livechatcontract.model.User user(User u, URI base) {
+    return new org.livechatcontract.model.User()
+        .id(u.id())
+        .username(u.username())
+        .name(u.name())
+        .emails(emails(u))
+        .status(status(u.status()))
+        .statusConnection(status(u.statusConnection()))
+        .statusLivechat(u.hasRole(Roles.LIVECHAT_AGENT)
+            ? org.livechatcontract.model.User.StatusLivechatEnum.fromValue(u.statusLivechat().wire()) : null)
+        .utcOffset(java.math.BigDecimal.ZERO)
+        .active(u.active())
+        .roles(new ArrayList<>(sortedRoles(u)))
+        .avatarUrl(avatarUrl(u, base));
+  }
+
+  static MeResponse me(User u, URI base) {
+    return new MeResponse()
+        .id(u.id())
+        .username(u.username())
+        .name(u.name())
+        .emails(emails(u))
+        .status(status(u.status()))
+        .statusConnection(status(u.statusConnection()))
+        .statusLivechat(u.hasRole(Roles.LIVECHAT_AGENT)
+            ? MeResponse.StatusLivechatEnum.fromValue(u.statusLivechat().wire()) : null)
+        .utcOffset(java.math.BigDecimal.ZERO)
+        .active(u.active())
+        .roles(new ArrayList<>(sortedRoles(u)))
+        .avatarUrl(avatarUrl(u, base))
+        .success(true);
+  }
+
+  private static List<UserEmail> emails(User u) {
+    return u.email() == null ? null : List.of(new UserEmail().address(u.email()).verified(true));
+  }
+
+  private static List<String> sortedRoles(User u) {
+    return u.roles().stream().sorted().toList();
+  }
+
+  private static String avatarUrl(User u, URI base) {
+    return base.resolve("/avatar/" + u.username()).toString();
+  }
+}

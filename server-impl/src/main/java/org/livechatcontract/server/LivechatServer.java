@@ -37,6 +37,10 @@ public final class LivechatServer implements AutoCloseable {
   /** Request lines and header blocks up to this size are served (Jetty's default is 8 KiB). */
   public static final int MAX_REQUEST_HEADER_BYTES = 32 * 1024;
 
+  /** The resource classes; each implements one generated interface. */
+  public static final java.util.List<Class<?>> RESOURCES =
+      java.util.List.of(AuthenticationResource.class, RoomsResource.class, VisitorsResource.class);
+
   private final Server jetty;
   private final Livechat state;
 
@@ -85,9 +89,7 @@ public final class LivechatServer implements AutoCloseable {
   static ResourceConfig application(Livechat state) {
     ObjectMapper mapper = JsonMapper.create(ClosedSchemas.fromClasspathSpec());
     ResourceConfig rc = new ResourceConfig();
-    rc.register(AuthenticationResource.class);
-    rc.register(RoomsResource.class);
-    rc.register(VisitorsResource.class);
+    RESOURCES.forEach(rc::register);
     rc.register(new AbstractBinder() {
       @Override
       protected void configure() {

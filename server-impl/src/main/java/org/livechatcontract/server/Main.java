@@ -33,16 +33,21 @@ public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
     HIBERNATE.setLevel(java.util.logging.Level.WARNING);
-    int code = new CommandLine(new Main())
+    int code = run(args);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /** Runs the command line; returns the exit code (2 for bad options), after the server stops. */
+  static int run(String... args) {
+    return new CommandLine(new Main())
         .setParameterExceptionHandler((ex, a) -> {
           ex.getCommandLine().getErr().println("livechat-server: " + ex.getMessage());
           ex.getCommandLine().getErr().println("Try --help for the options.");
           return 2;
         })
         .execute(args);
-    if (code != 0) {
-      System.exit(code);
-    }
   }
 
   @Override

@@ -1,0 +1,195 @@
+package org.livechatcontract.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.livechatcontract.server.http.Authenticated;
+import org.livechatcontract.server.support.Contract;
+
+/** The spec is valid, its examples are true to its schemas, and the server's guards match what it declares. */
+class SpecTest {
+  static final SwaggerParseResult PARSED = new OpenAPIV3Parser().readLocation(Contract.SPEC, null, null);
+  static final OpenAPI SPEC = PARSED.getOpenAPI();
+  static final OpenApiInteractionValidator VALIDATOR =
+      OpenApiInteractionValidator.createForSpecificationUrl(Contract.SPEC).build();
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  record Op(String path, PathItem.HttpMethod method, Operation operation) {
+    String concretePath() {
+      return path.replaceAll("\\{[^}]+}", "example");
+    }
+  }
+
+  static List<Op> operations() {
+    List<Op> ops = new ArrayList<>();
+    SPEC.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((m, op) -> ops.add(new Op(path, m, op))));
+    return ops;
+  }
+
+  @Test
+  void theSpecParsesAsOpenApi303WithoutMessages() {
+    assertNotNull(SPEC, String.valueOf(PARSED.getMessages()));
+    assertEquals(List.of(), PARSED.getMessages());
+    assertEquals("3.0.3", SPEC.getOpenapi());
+  }
+
+  @Test
+  void everyOperationHasAnIdASummaryAndExactlyOneTag() {
+    Set<String> ids = new TreeSet<>();
+    for (Op op : operations()) {
+      String where = op.method() + " " + op.path();
+      assertNotNull(op.operation().getOperationId(), where);
+      assertTrue(ids.add(op.operation().getOperationId()), "duplicate operationId at " + where);
+      assertNotNull(op.operation().getSummary(), where);
+      assertEquals(1, op.operation().getTags().size(), where);
+    }
+  }
+
+  @Test
+  void everyResponseExampleValidatesAgainstItsOperationAndStatus() throws Exception {
+    int checked = 0;
+    for (Op op : operations()) {
+      for (Map.Entry<String, io.swagger.v3.oas.models.responses.ApiResponse> e : op.operation().getResponses().entrySet()) {
+        io.swagger.v3.oas.models.responses.ApiResponse response = resolve(e.getValue());
+        if (response.getContent() == null) {
+          continue;
+        }
+        MediaType media = response.getContent().get("application/json");
+        for (Map.Entry<String, Example> ex : examples(media).entrySet()) {
+          String body = JSON.writeValueAsString(ex.getValue().getValue());
+          ValidationReport report = VALIDATOR.validateResponse(op.concretePath(),
+              Request.Method.valueOf(op.method().name()),
+              SimpleResponse.Builder.status(Integer.parseInt(e.getKey())).withContentType("application/json")
+                  .withBody(body).build());
+          assertFalse(report.hasErrors(), op.method() + " " + op.path() + " " + e.getKey() + " example '"
+              + ex.getKey() + "': " + report.getMessages());
+          checked++;
+        }
+      }
+    }
+    assertTrue(checked >= 20, "checked " + checked + " examples");
+  }
+
+  @Test
+  void everyRequestBodyExampleValidates() throws Exception {
+    int checked = 0;
+    for (Op op : operations()) {
+      if (op.operation().getRequestBody() == null) {
+        continue;
+      }
+      MediaType media = op.operation().getRequestBody().getContent().get("application/json");
+      for (Map.Entry<String, Example> ex : examples(media).entrySet()) {
+        SimpleRequest request = new SimpleRequest.Builder(op.method().name(), op.concretePath())
+            .withContentType("application/json")
+            .withBody(JSON.writeValueAsString(ex.getValue().getValue()))
+            .build();
+        ValidationReport report = VALIDATOR.validateRequest(request);
+        assertFalse(report.hasErrors(), op.path() + " request example '" + ex.getKey() + "': " + report.getMessages());
+        checked++;
+      }
+    }
+    assertTrue(checked >= 4, "checked " + checked);
+  }
+
+  @Test
+  void everyOperationDocumentsTheStatusesTheServerCanGiveIt() {
+    for (Op op : operations()) {
+      Set<String> statuses = op.operation().getResponses().keySet();
+      String where = op.method() + " " + op.path() + " " + statuses;
+      assertTrue(statuses.containsAll(List.of("200", "400", "414", "431")), where);
+      boolean secured = op.operation().getSecurity() != null && !op.operation().getSecurity().isEmpty();
+      assertEquals(secured || "login".equals(op.operation().getOperationId()), statuses.contains("401"), where);
+      assertEquals(permissions(op).size() > 0, statuses.contains("403"), where);
+      assertEquals(op.operation().getRequestBody() != null, statuses.contains("415"), where);
+    }
+  }
+
+  @Test
+  void theServerGuardsExactlyTheOperationsTheSpecSecures() {
+    for (Op op : operations()) {
+      Method impl = implementation(op.operation().getOperationId());
+      Authenticated guard = impl.getAnnotation(Authenticated.class);
+      boolean secured = op.operation().getSecurity() != null && !op.operation().getSecurity().isEmpty();
+      assertEquals(secured, guard != null, op.operation().getOperationId() + ": spec security vs @Authenticated");
+      if (guard != null) {
+        assertEquals(new TreeSet<>(permissions(op)), new TreeSet<>(Arrays.asList(guard.permissions())),
+            op.operation().getOperationId() + ": x-permissions vs @Authenticated(permissions)");
+      }
+    }
+  }
+
+  @Test
+  void everyGeneratedInterfaceIsServedByARegisteredResource() {
+    Set<Class<?>> served = LivechatServer.RESOURCES.stream()
+        .flatMap(c -> Arrays.stream(c.getInterfaces())).collect(Collectors.toSet());
+    for (String tag : SPEC.getTags().stream().map(t -> t.getName()).toList()) {
+      String iface = "org.livechatcontract.api." + tag.replace(" ", "") + "Api";
+      assertTrue(served.stream().anyMatch(c -> c.getName().equals(iface)), iface + " has no registered resource");
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<String> permissions(Op op) {
+    Map<String, Object> ext = op.operation().getExtensions();
+    return ext == null || !ext.containsKey("x-permissions") ? List.of() : (List<String>) ext.get("x-permissions");
+  }
+
+  static Method implementation(String operationId) {
+    for (Class<?> resource : LivechatServer.RESOURCES) {
+      for (Method m : resource.getDeclaredMethods()) {
+        if (m.getName().equals(operationId) && !m.isSynthetic()) {
+          return m;
+        }
+      }
+    }
+    throw new AssertionError("no resource implements " + operationId);
+  }
+
+  static io.swagger.v3.oas.models.responses.ApiResponse resolve(io.swagger.v3.oas.models.responses.ApiResponse r) {
+    if (r.get$ref() == null) {
+      return r;
+    }
+    String name = r.get$ref().substring(r.get$ref().lastIndexOf('/') + 1);
+    return SPEC.getComponents().getResponses().get(name);
+  }
+
+  static Map<String, Example> examples(MediaType media) {
+    if (media == null || media.getExamples() == null) {
+      return Map.of();
+    }
+    Map<String, Example> out = new java.util.LinkedHashMap<>();
+    media.getExamples().forEach((name, ex) -> {
+      if (ex.get$ref() != null) {
+        String ref = ex.get$ref().substring(ex.get$ref().lastIndexOf('/') + 1);
+        out.put(name, SPEC.getComponents().getExamples().get(ref));
+      } else {
+        out.put(name, ex);
+      }
+    });
+    return out;
+  }
+}

@@ -1,0 +1,81 @@
+package org.livechatcontract.server.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An HTTP client for the live server in which every answer is checked against the spec before the
+ * test sees it: no test can pass on a response that breaks the contract.
+ */
+public final class Api {
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
+
+  private final URI base;
+  private final List<String> defaultHeaders;
+
+  public Api(URI base) {
+    this(base, List.of());
+  }
+
+  private Api(URI base, List<String> defaultHeaders) {
+    this.base = base;
+    this.defaultHeaders = List.copyOf(defaultHeaders);
+  }
+
+  /** The same client, sending these credentials on every request. */
+  public Api as(Session session) {
+    return new Api(base, List.of("X-User-Id", session.userId(), "X-Auth-Token", session.authToken()));
+  }
+
+  public record Session(String userId, String authToken) {}
+
+  /** Logs in through the API. */
+  public Session login(String user, String password) {
+    Reply r = post("/api/v1/login", "{\"user\":\"" + user + "\",\"password\":\"" + password + "\"}");
+    if (r.status() != 200) {
+      throw new AssertionError("login of " + user + " failed: " + r);
+    }
+    return new Session(r.json().path("data").path("userId").asText(), r.json().path("data").path("authToken").asText());
+  }
+
+  public Reply get(String pathAndQuery, String... headers) {
+    return send("GET", pathAndQuery, null, null, headers);
+  }
+
+  public Reply post(String path, String json, String... headers) {
+    return send("POST", path, json, "application/json", headers);
+  }
+
+  public Reply send(String method, String pathAndQuery, String body, String contentType, String... headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(30));
+    List<String> all = new ArrayList<>(defaultHeaders);
+    all.addAll(List.of(headers));
+    for (int i = 0; i + 1 < all.size(); i += 2) {
+      b.header(all.get(i), all.get(i + 1));
+    }
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    try {
+      HttpResponse<String> res = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      String path = res.request().uri().getRawPath();
+      Contract.check(method, path, res.statusCode(), res.headers().map(), res.body());
+      return new Reply(res.statusCode(), res.headers().map(), res.body());
+    } catch (IOException e) {
+      throw new AssertionError(method + " " + pathAndQuery + " failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+}

@@ -25,10 +25,16 @@ public record Room(
     ServedBy servedBy,
     Instant queuedAt,
     int priorityWeight,
-    int estimatedWaitingTimeQueue) {
+    int estimatedWaitingTimeQueue,
+    Closing closing,
+    Metrics metrics) {
 
   /** The visitor fields copied onto a room ({@code v}). */
-  public record RoomVisitor(String id, String username, String token, Status status) {}
+  public record RoomVisitor(String id, String username, String token, Status status) {
+    public RoomVisitor withStatus(Status s) {
+      return new RoomVisitor(id, username, token, s);
+    }
+  }
 
   /** The serving agent ({@code servedBy}). */
   public record ServedBy(String id, String username, Instant ts) {}
@@ -42,15 +48,58 @@ public record Room(
     }
   }
 
+  /** Who closed the room ({@code closer}: {@code visitor} or {@code user}), who exactly, and when. */
+  public record Closing(Instant closedAt, String closer, String closedById, String closedByUsername) {}
+
+  /**
+   * {@code metrics}: durations in seconds; {@code visitorLastQuery} is {@code v.lq}, {@code agentLastReply}
+   * {@code servedBy.lr}. Fields a room has not reached yet are null.
+   */
+  public record Metrics(
+      Double chatDuration,
+      Double serviceTimeDuration,
+      Instant visitorLastQuery,
+      Instant agentLastReply,
+      Response response,
+      Reaction reaction) {
+    public static final Metrics NONE = new Metrics(null, null, null, null, null, null);
+
+    /** {@code metrics.response}: agent response times. */
+    public record Response(Double avg, Instant fd, Double ft, Integer total, Double tt) {}
+
+    /** {@code metrics.reaction}: the agent's first reaction. */
+    public record Reaction(Instant fd, Double ft, Double tt) {}
+
+    public Metrics closed(double chat, Double service) {
+      return new Metrics(chat, service, visitorLastQuery, agentLastReply, response, reaction);
+    }
+  }
+
+  public boolean isClosed() {
+    return closing != null;
+  }
+
   /** The room with the contact's new name. */
   public Room renamed(String newName, Instant now) {
     return new Room(id, newName, visitor, departmentId, open, ts, now, lm, msgs, usersCount, waitingResponse,
-        source, servedBy, queuedAt, priorityWeight, estimatedWaitingTimeQueue);
+        source, servedBy, queuedAt, priorityWeight, estimatedWaitingTimeQueue, closing, metrics);
   }
 
   /** Assigns the room to an agent, as {@code RoutingManager.assignAgent} does. */
   public Room servedBy(ServedBy agent, Instant now) {
     return new Room(id, fname, visitor, departmentId, open, ts, now, lm, msgs, usersCount + 1, waitingResponse,
-        source, agent, queuedAt, priorityWeight, estimatedWaitingTimeQueue);
+        source, agent, queuedAt, priorityWeight, estimatedWaitingTimeQueue, closing, metrics);
+  }
+
+  /**
+   * Closes the room as {@code LivechatRooms.closeRoomById} does: {@code open} goes, {@code closedAt},
+   * {@code closer} and {@code closedBy} come, the visitor shows offline, and the durations are recorded.
+   */
+  public Room closed(Closing how) {
+    double chat = (how.closedAt().toEpochMilli() - ts.toEpochMilli()) / 1000.0;
+    Double service = servedBy == null ? null : (how.closedAt().toEpochMilli() - servedBy.ts().toEpochMilli()) / 1000.0;
+    return new Room(id, fname, visitor.withStatus(Status.OFFLINE), departmentId, false, ts, how.closedAt(), lm, msgs,
+        usersCount, waitingResponse, source, servedBy, queuedAt, priorityWeight, estimatedWaitingTimeQueue, how,
+        (metrics == null ? Metrics.NONE : metrics).closed(chat, service));
   }
 }

@@ -64,6 +64,26 @@ public final class RoomService {
     }
   }
 
+  /**
+   * Closes an open room (Rocket.Chat's {@code closeRoom}), serialised with the visitor's other room
+   * changes. Closing frees the agent's open-chat count that Auto_Selection uses.
+   *
+   * @param closer {@code visitor} or {@code user}
+   * @return the closed room
+   * @throws LivechatError {@code room-closed} when the room is already closed
+   */
+  public Room close(Room room, String closer, String closedById, String closedByUsername) {
+    synchronized (visitorLocks.of(room.visitor().token())) {
+      Room current = store.roomById(room.id()).orElseThrow(() -> LivechatError.plain("invalid-room"));
+      if (!current.open()) {
+        throw LivechatError.plain("room-closed");
+      }
+      Room closed = current.closed(new Room.Closing(Times.now(clock), closer, closedById, closedByUsername));
+      store.saveRoom(closed);
+      return closed;
+    }
+  }
+
   /** The open rooms of the visitor with this token; an unknown token has none. */
   public List<Room> openRoomsOf(String token) {
     return store.openRoomsByVisitorToken(token);
@@ -74,6 +94,6 @@ public final class RoomService {
     return new Room(ids.id(), v.displayName(),
         new Room.RoomVisitor(v.id(), v.username(), v.token(), Status.ONLINE),
         v.department(), true, now, now, now, 0, 1, true, source, null, now,
-        PRIORITY_NOT_SPECIFIED, DEFAULT_ESTIMATED_WAITING_TIME_QUEUE);
+        PRIORITY_NOT_SPECIFIED, DEFAULT_ESTIMATED_WAITING_TIME_QUEUE, null, Room.Metrics.NONE);
   }
 }

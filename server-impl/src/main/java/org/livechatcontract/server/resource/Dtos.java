@@ -1,12 +1,19 @@
 package org.livechatcontract.server.resource;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.livechatcontract.model.ClosedBy;
 import org.livechatcontract.model.MeResponse;
+import org.livechatcontract.model.RoomMetrics;
+import org.livechatcontract.model.RoomMetricsAgent;
+import org.livechatcontract.model.RoomMetricsReaction;
+import org.livechatcontract.model.RoomMetricsResponse;
+import org.livechatcontract.model.RoomMetricsVisitor;
 import org.livechatcontract.model.RoomSource;
 import org.livechatcontract.model.RoomVisitor;
 import org.livechatcontract.model.UserEmail;
@@ -58,7 +65,37 @@ final class Dtos {
         .servedBy(servedBy(r.servedBy()))
         .queuedAt(time(r.queuedAt()))
         .priorityWeight(r.priorityWeight())
-        .estimatedWaitingTimeQueue(r.estimatedWaitingTimeQueue());
+        .estimatedWaitingTimeQueue(r.estimatedWaitingTimeQueue())
+        .closedAt(r.isClosed() ? time(r.closing().closedAt()) : null)
+        .closer(r.isClosed() ? org.livechatcontract.model.Room.CloserEnum.fromValue(r.closing().closer()) : null)
+        .closedBy(r.isClosed() ? new ClosedBy().id(r.closing().closedById()).username(r.closing().closedByUsername()) : null)
+        .metrics(metrics(r.metrics()));
+  }
+
+  /** Absent when the room has no metric yet, as Rocket.Chat leaves {@code metrics} unset. */
+  static RoomMetrics metrics(Room.Metrics m) {
+    if (m == null || m.equals(Room.Metrics.NONE)) {
+      return null;
+    }
+    return new RoomMetrics()
+        .chatDuration(decimal(m.chatDuration()))
+        .serviceTimeDuration(decimal(m.serviceTimeDuration()))
+        .v(m.visitorLastQuery() == null ? null : new RoomMetricsVisitor().lq(time(m.visitorLastQuery())))
+        .servedBy(m.agentLastReply() == null ? null : new RoomMetricsAgent().lr(time(m.agentLastReply())))
+        .response(m.response() == null ? null : new RoomMetricsResponse()
+            .avg(decimal(m.response().avg()))
+            .fd(time(m.response().fd()))
+            .ft(decimal(m.response().ft()))
+            .total(m.response().total())
+            .tt(decimal(m.response().tt())))
+        .reaction(m.reaction() == null ? null : new RoomMetricsReaction()
+            .fd(time(m.reaction().fd()))
+            .ft(decimal(m.reaction().ft()))
+            .tt(decimal(m.reaction().tt())));
+  }
+
+  static BigDecimal decimal(Double d) {
+    return d == null ? null : BigDecimal.valueOf(d);
   }
 
   static VisitorOpenRoom openRoom(Room r) {
@@ -106,7 +143,7 @@ final class Dtos {
         .statusConnection(status(u.statusConnection()))
         .statusLivechat(u.hasRole(Roles.LIVECHAT_AGENT)
             ? org.livechatcontract.model.User.StatusLivechatEnum.fromValue(u.statusLivechat().wire()) : null)
-        .utcOffset(java.math.BigDecimal.ZERO)
+        .utcOffset(BigDecimal.ZERO)
         .active(u.active())
         .roles(new ArrayList<>(sortedRoles(u)))
         .avatarUrl(avatarUrl(u, base));
@@ -122,7 +159,7 @@ final class Dtos {
         .statusConnection(status(u.statusConnection()))
         .statusLivechat(u.hasRole(Roles.LIVECHAT_AGENT)
             ? MeResponse.StatusLivechatEnum.fromValue(u.statusLivechat().wire()) : null)
-        .utcOffset(java.math.BigDecimal.ZERO)
+        .utcOffset(BigDecimal.ZERO)
         .active(u.active())
         .roles(new ArrayList<>(sortedRoles(u)))
         .avatarUrl(avatarUrl(u, base))

@@ -67,12 +67,10 @@ public final class LiveServer implements BeforeAllCallback, AfterAllCallback {
     return u;
   }
 
-  /** Marks a room closed behind the API (the close endpoints come with the visitor conversation). */
+  /** Closes a room as its visitor would (behind the API until the close endpoints exist). */
   public void closeRoom(String rid) {
     org.livechatcontract.server.domain.Room r = state().store().roomById(rid).orElseThrow();
-    state().store().saveRoom(new org.livechatcontract.server.domain.Room(r.id(), r.fname(), r.visitor(),
-        r.departmentId(), false, r.ts(), Instant.now(), r.lm(), r.msgs(), r.usersCount(), r.waitingResponse(),
-        r.source(), r.servedBy(), r.queuedAt(), r.priorityWeight(), r.estimatedWaitingTimeQueue()));
+    state().rooms().close(r, "visitor", r.visitor().id(), r.visitor().username());
   }
 
   /** Replaces a user's presence. */

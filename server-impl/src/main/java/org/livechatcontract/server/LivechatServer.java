@@ -12,7 +12,6 @@ import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.media.multipart.MultiPartFeature;
-import org.glassfish.jersey.server.spi.internal.ValueParamProvider;
 import org.livechatcontract.server.domain.AuthService;
 import org.livechatcontract.server.domain.ConversationService;
 import org.livechatcontract.server.domain.GuestService;
@@ -104,7 +103,6 @@ public final class LivechatServer implements AutoCloseable {
     ObjectMapper mapper = JsonMapper.create(ClosedSchemas.fromClasspathSpec());
     ResourceConfig rc = new ResourceConfig();
     RESOURCES.forEach(rc::register);
-    MultipartFormParams multipart = new MultipartFormParams(state.settings());
     rc.register(new AbstractBinder() {
       @Override
       protected void configure() {
@@ -115,10 +113,10 @@ public final class LivechatServer implements AutoCloseable {
         bind(state.guests()).to(GuestService.class);
         bind(state.conversations()).to(ConversationService.class);
         bind(state.uploads()).to(UploadService.class);
-        bind(multipart).to(MultipartFormParams.class).to(ValueParamProvider.class);
       }
     });
     rc.register(MultiPartFeature.class);
+    rc.register(new MultipartFormParams(state.settings()));
     rc.register(InMemoryFile.Writer.class);
     rc.register(JacksonFeature.withoutExceptionMappers()); // its mappers would answer bad JSON with text
     rc.register(new ObjectMapperProvider(mapper));

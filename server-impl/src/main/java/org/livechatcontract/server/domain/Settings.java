@@ -96,6 +96,11 @@ public final class Settings {
     return (String) values.get(id);
   }
 
+  /** The current value of a known setting. */
+  public Object value(String id) {
+    return values.get(id);
+  }
+
   public int number(String id) {
     return (Integer) values.get(id);
   }

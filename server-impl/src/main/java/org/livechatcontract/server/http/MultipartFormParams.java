@@ -1,71 +1,56 @@
 package org.livechatcontract.server.http;
 
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import java.io.InputStream;
-import java.util.function.Function;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
 import org.glassfish.jersey.media.multipart.FormDataBodyPart;
 import org.glassfish.jersey.media.multipart.FormDataMultiPart;
-import org.glassfish.jersey.server.ContainerRequest;
-import org.glassfish.jersey.server.model.Parameter;
-import org.glassfish.jersey.server.spi.internal.ValueParamProvider;
+
 import org.livechatcontract.server.domain.LivechatError;
 import org.livechatcontract.server.domain.Settings;
 
 /**
- * Supplies the generated interfaces' {@code @FormParam} parameters from a {@code multipart/form-data}
- * body: an {@code InputStream} gets the part's content, a {@code String} its text. (Jersey's own
- * {@code @FormParam} reads only url-encoded forms, and its multipart module only {@code @FormDataParam}.)
- * The parsed body stays on the request ({@link #form}) for the part's file name and type.
+ * Multipart bodies (the visitor's upload). Jersey's multipart module parses the body once for the
+ * method's form parameters and keeps it on the request; {@link #part} reads a part's file name and
+ * type from there.
  *
- * <p>A body that announces more than {@code FileUpload_MaxFileSize} plus {@value #SLACK_BYTES} bytes of
- * form overhead is refused before it is read.
+ * <p>As a request filter, refuses a multipart body that announces more than
+ * {@code FileUpload_MaxFileSize} plus {@value #SLACK_BYTES} bytes of form overhead, before it is read.
  */
-public final class MultipartFormParams implements ValueParamProvider {
+public final class MultipartFormParams implements ContainerRequestFilter {
   static final long SLACK_BYTES = 64 * 1024;
 
   private final Settings settings;
+
+  @Context
+  private ResourceInfo resourceInfo;
 
   public MultipartFormParams(Settings settings) {
     this.settings = settings;
   }
 
   @Override
-  public Function<ContainerRequest, ?> getValueProvider(Parameter parameter) {
-    if (parameter.getSource() != Parameter.Source.FORM) {
-      return null;
-    }
-    String name = parameter.getSourceName();
-    if (parameter.getRawType() == InputStream.class) {
-      return request -> part(request, name) == null ? null : part(request, name).getValueAs(InputStream.class);
-    }
-    if (parameter.getRawType() == String.class) {
-      return request -> part(request, name) == null ? null : part(request, name).getValue();
-    }
-    return null;
-  }
-
-  private FormDataBodyPart part(ContainerRequest request, String name) {
-    return form(request).getField(name);
-  }
-
-  /** The request's parsed multipart body, read once. */
-  public FormDataMultiPart form(ContainerRequest request) {
-    Object cached = request.getProperty(FormDataMultiPart.class.getName());
-    if (cached instanceof FormDataMultiPart form) {
-      return form;
+  public void filter(ContainerRequestContext request) {
+    Consumes consumes = resourceInfo == null || resourceInfo.getResourceMethod() == null
+        ? null : resourceInfo.getResourceMethod().getAnnotation(Consumes.class);
+    if (consumes == null || !Arrays.asList(consumes.value()).contains(MediaType.MULTIPART_FORM_DATA)) {
+      return;
     }
     long max = settings.number(Settings.FILE_UPLOAD_MAX_FILE_SIZE);
     String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
     if (max >= 0 && declared != null && Long.parseLong(declared.trim()) > max + SLACK_BYTES) {
       throw LivechatError.meteor("error-file-too-large", "File size exceeds the allowed " + max + " bytes");
     }
-    FormDataMultiPart form = request.readEntity(FormDataMultiPart.class);
-    request.setProperty(FormDataMultiPart.class.getName(), form);
-    return form;
   }
 
-  @Override
-  public PriorityType getPriority() {
-    return Priority.HIGH;
+  /** A part of the request's multipart body, once the method's form parameters were read; null if absent. */
+  public static FormDataBodyPart part(ContainerRequestContext request, String name) {
+    Object form = request.getProperty(FormDataMultiPart.class.getName());
+    return form instanceof FormDataMultiPart f ? f.getField(name) : null;
   }
 }

@@ -2,12 +2,19 @@ package org.livechatcontract.server.resource;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.io.File;
 import java.io.InputStream;
 import java.util.AbstractMap;
 import org.glassfish.jersey.media.multipart.FormDataBodyPart;
+import org.glassfish.jersey.media.multipart.FormDataParam;
+import jakarta.inject.Provider;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.livechatcontract.api.LivechatRoomsApi;
 import org.livechatcontract.model.LivechatMessageResponse;
@@ -34,18 +41,16 @@ public final class LivechatRoomsResource implements LivechatRoomsApi {
   private final ConversationService conversations;
   private final MessageService messages;
   private final UploadService uploads;
-  private final MultipartFormParams multipart;
 
-  @Context
-  private ContainerRequest request;
+  /** The current request (a singleton resource must look it up per call). */
+  @Inject
+  private Provider<ContainerRequest> requests;
 
   @Inject
-  public LivechatRoomsResource(ConversationService conversations, MessageService messages, UploadService uploads,
-      MultipartFormParams multipart) {
+  public LivechatRoomsResource(ConversationService conversations, MessageService messages, UploadService uploads) {
     this.conversations = conversations;
     this.messages = messages;
     this.uploads = uploads;
-    this.multipart = multipart;
   }
 
   @Override
@@ -75,10 +80,22 @@ public final class LivechatRoomsResource implements LivechatRoomsApi {
     return new MessageTextResponse().message(TRANSCRIPT_SENT).success(true);
   }
 
-  /** The visitor is named by the {@code x-visitor-token} header (the spec's {@code visitorToken} scheme). */
+  /**
+   * The visitor is named by the {@code x-visitor-token} header (the spec's {@code visitorToken} scheme).
+   *
+   * <p>The JAX-RS annotations repeat the generated interface's because Jersey fills {@code @FormParam}
+   * only from url-encoded forms: the multipart module needs {@code @FormDataParam}. {@code UploadTest}
+   * calls this path through the contract check, so a path that drifts from the spec fails it.
+   */
   @Override
-  public LivechatMessageResponse uploadFile(String rid, InputStream file, String description) {
-    FormDataBodyPart part = multipart.form(request).getField("file");
+  @POST
+  @Path("/api/v1/livechat/upload/{rid}")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Produces(MediaType.APPLICATION_JSON)
+  public LivechatMessageResponse uploadFile(@PathParam("rid") String rid, @FormDataParam("file") InputStream file,
+      @FormDataParam("description") String description) {
+    ContainerRequest request = requests.get();
+    FormDataBodyPart part = MultipartFormParams.part(request, "file");
     UploadService.Upload upload = part == null ? null : new UploadService.Upload(
         part.getContentDisposition() == null ? null : part.getContentDisposition().getFileName(),
         part.getMediaType() == null ? null : part.getMediaType().getType() + "/" + part.getMediaType().getSubtype(),

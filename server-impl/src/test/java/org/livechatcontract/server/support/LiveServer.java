@@ -105,4 +105,10 @@ public final class LiveServer implements BeforeAllCallback, AfterAllCallback {
     state().settings().set(id, value);
     return () -> state().settings().set(id, old);
   }
+
+  /** Defines a Livechat custom field (behind the API: fixtures define them). */
+  public void addCustomField(String id, String scope, String regexp) {
+    state().store().saveCustomField(new org.livechatcontract.server.domain.CustomField(id, id, scope, true, true, regexp,
+        false, "input", null, null));
+  }
 }

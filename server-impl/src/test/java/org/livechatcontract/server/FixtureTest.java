@@ -93,4 +93,29 @@ class FixtureTest {
     assertTrue(e.getMessage().startsWith(f + ":3:"), e.getMessage());
     assertTrue(e.getMessage().contains("password"), e.getMessage());
   }
+
+  @Test
+  void customFieldsComeFromTheFixtureAndABadScopeOrRegexpIsRefused() throws Exception {
+    Path f = dir.resolve("fields.yaml");
+    Files.writeString(f, """
+        customFields:
+          - _id: address
+          - _id: order
+            scope: room
+            regexp: '^[0-9]+$'
+        """);
+    Livechat state = fresh();
+    FixtureLoader.apply(FixtureLoader.read(f), state, f.toString());
+    assertEquals("visitor", state.store().customFieldById("address").orElseThrow().scope());
+    assertEquals("room", state.store().customFieldById("order").orElseThrow().scope());
+
+    Path bad = dir.resolve("bad-fields.yaml");
+    Files.writeString(bad, "customFields:\n  - _id: x\n    scope: everywhere\n");
+    FixtureLoader.BadFixture e = assertThrows(FixtureLoader.BadFixture.class,
+        () -> FixtureLoader.apply(FixtureLoader.read(bad), fresh(), bad.toString()));
+    assertTrue(e.getMessage().contains("scope must be visitor or room"), e.getMessage());
+    Files.writeString(bad, "customFields:\n  - _id: x\n    regexp: '['\n");
+    e = assertThrows(FixtureLoader.BadFixture.class, () -> FixtureLoader.apply(FixtureLoader.read(bad), fresh(), bad.toString()));
+    assertTrue(e.getMessage().contains("regexp does not compile"), e.getMessage());
+  }
 }

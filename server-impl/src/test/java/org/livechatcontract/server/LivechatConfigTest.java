@@ -56,6 +56,18 @@ class LivechatConfigTest {
   }
 
   @Test
+  void theConfigListsThePublicVisibleCustomFields() {
+    server.addCustomField("config_field_1", "visitor", null);
+    JsonNode fields = config("").path("customFields");
+    assertTrue(fields.isArray() && fields.size() > 0);
+    boolean found = false;
+    for (JsonNode f : fields) {
+      found |= "config_field_1".equals(f.path("_id").asText()) && "config_field_1".equals(f.path("label").asText());
+    }
+    assertTrue(found, fields.toString());
+  }
+
+  @Test
   void aVisitorsConfigHasTheGuestAndOnceChattingTheRoomAndItsAgent() {
     server.api().post("/api/v1/livechat/visitor", "{\"visitor\":{\"token\":\"config-visitor\",\"name\":\"Mary\"}}");
     JsonNode before = config("?token=config-visitor");

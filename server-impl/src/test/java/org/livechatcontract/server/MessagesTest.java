@@ -193,4 +193,24 @@ class MessagesTest {
     assertEquals(200, server.api().send("GET", "/api/v1/livechat/config?", null, "application/json").status());
     assertEquals(200, server.api().send("GET", "/api/v1/livechat/visitor/" + token + "?", null, "application/json").status());
   }
+
+  @Test
+  void theHistoryCasesOfRocketChatsOwnTestsHoldForAnUnservedRoom() throws Exception {
+    try (AutoCloseable manual = server.setting(Settings.ROUTING_METHOD, "Manual_Selection")) {
+      String token = server.newVisitor();
+      String rid = server.openRoom(token);
+      String url = "/api/v1/livechat/messages.history/" + rid + "?token=" + token;
+      server.say(token, rid, "test");
+      server.say(token, rid, "test2");
+      JsonNode paged = server.api().get(url + "&offset=1&limit=1").json().path("messages");
+      assertEquals(1, paged.size());
+      assertEquals("test", paged.path(0).path("msg").asText());
+      JsonNode unseen = server.api().get(url + "&ls=" + java.time.Instant.now()).json().path("messages");
+      assertEquals(3, unseen.size());
+      assertEquals("test2", unseen.path(0).path("msg").asText());
+      assertEquals("test2", server.api().get(url + "&limit=1").json().path("messages").path(0).path("msg").asText());
+      JsonNode second = server.api().get(url + "&limit=1&offset=2").json().path("messages").path(0);
+      assertTrue(second.has("t"), "the oldest entry is the system message " + second);
+    }
+  }
 }

@@ -2,11 +2,15 @@ package org.livechatcontract.server;
 
 import java.time.Clock;
 import org.livechatcontract.server.domain.AuthService;
+import org.livechatcontract.server.domain.ConversationService;
+import org.livechatcontract.server.domain.GuestService;
 import org.livechatcontract.server.domain.Ids;
+import org.livechatcontract.server.domain.MessageService;
 import org.livechatcontract.server.domain.Permissions;
 import org.livechatcontract.server.domain.RoomService;
 import org.livechatcontract.server.domain.Router;
 import org.livechatcontract.server.domain.Settings;
+import org.livechatcontract.server.domain.UploadService;
 import org.livechatcontract.server.domain.VisitorService;
 import org.livechatcontract.server.store.LivechatStore;
 
@@ -21,6 +25,10 @@ public final class Livechat {
   private final Router router;
   private final VisitorService visitors;
   private final RoomService rooms;
+  private final MessageService messages;
+  private final GuestService guests;
+  private final ConversationService conversations;
+  private final UploadService uploads;
 
   public Livechat(LivechatStore store, Ids ids, Clock clock) {
     this.store = store;
@@ -31,7 +39,11 @@ public final class Livechat {
     this.auth = new AuthService(store, ids, clock);
     this.router = new Router(store, settings);
     this.visitors = new VisitorService(store, settings, ids, clock);
-    this.rooms = new RoomService(store, router, ids, clock);
+    this.messages = new MessageService(store, settings, ids, clock);
+    this.rooms = new RoomService(store, router, ids, clock, messages);
+    this.guests = new GuestService(store, settings, clock);
+    this.conversations = new ConversationService(store, settings, router, rooms, ids, clock);
+    this.uploads = new UploadService(store, settings, messages, ids, clock);
   }
 
   public LivechatStore store() {
@@ -68,5 +80,21 @@ public final class Livechat {
 
   public RoomService rooms() {
     return rooms;
+  }
+
+  public MessageService messages() {
+    return messages;
+  }
+
+  public GuestService guests() {
+    return guests;
+  }
+
+  public ConversationService conversations() {
+    return conversations;
+  }
+
+  public UploadService uploads() {
+    return uploads;
   }
 }

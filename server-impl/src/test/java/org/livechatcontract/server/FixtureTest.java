@@ -79,7 +79,7 @@ class FixtureTest {
 
   @Test
   void aFixtureWithAWronglyTypedSettingIsRefused() {
-    Fixture fixture = new Fixture(null, null, java.util.Map.of("Livechat_enabled", "yes"), null);
+    Fixture fixture = new Fixture(null, null, java.util.Map.of("Livechat_enabled", "yes"), null, null);
     FixtureLoader.BadFixture e = assertThrows(FixtureLoader.BadFixture.class,
         () -> FixtureLoader.apply(fixture, fresh(), "f.json"));
     assertTrue(e.getMessage().contains("Livechat_enabled"), e.getMessage());
@@ -92,5 +92,30 @@ class FixtureTest {
     FixtureLoader.BadFixture e = assertThrows(FixtureLoader.BadFixture.class, () -> FixtureLoader.read(f));
     assertTrue(e.getMessage().startsWith(f + ":3:"), e.getMessage());
     assertTrue(e.getMessage().contains("password"), e.getMessage());
+  }
+
+  @Test
+  void customFieldsComeFromTheFixtureAndABadScopeOrRegexpIsRefused() throws Exception {
+    Path f = dir.resolve("fields.yaml");
+    Files.writeString(f, """
+        customFields:
+          - _id: address
+          - _id: order
+            scope: room
+            regexp: '^[0-9]+$'
+        """);
+    Livechat state = fresh();
+    FixtureLoader.apply(FixtureLoader.read(f), state, f.toString());
+    assertEquals("visitor", state.store().customFieldById("address").orElseThrow().scope());
+    assertEquals("room", state.store().customFieldById("order").orElseThrow().scope());
+
+    Path bad = dir.resolve("bad-fields.yaml");
+    Files.writeString(bad, "customFields:\n  - _id: x\n    scope: everywhere\n");
+    FixtureLoader.BadFixture e = assertThrows(FixtureLoader.BadFixture.class,
+        () -> FixtureLoader.apply(FixtureLoader.read(bad), fresh(), bad.toString()));
+    assertTrue(e.getMessage().contains("scope must be visitor or room"), e.getMessage());
+    Files.writeString(bad, "customFields:\n  - _id: x\n    regexp: '['\n");
+    e = assertThrows(FixtureLoader.BadFixture.class, () -> FixtureLoader.apply(FixtureLoader.read(bad), fresh(), bad.toString()));
+    assertTrue(e.getMessage().contains("regexp does not compile"), e.getMessage());
   }
 }

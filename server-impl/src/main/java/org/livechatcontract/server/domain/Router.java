@@ -58,4 +58,14 @@ public final class Router {
         .filter(this::isOnline)
         .min(Comparator.comparingInt((User u) -> store.openRoomCountByAgent(u.id())).thenComparing(User::username));
   }
+
+  /** The agent routing would pick for a new room now: Auto_Selection's least busy online agent; nobody otherwise. */
+  public Optional<User> nextAgent() {
+    return "Auto_Selection".equals(settings.text(Settings.ROUTING_METHOD)) ? leastBusyOnlineAgent() : Optional.empty();
+  }
+
+  /** Whether a new chat would be taken: unserved chats are accepted, or some agent is online. */
+  public boolean online() {
+    return settings.flag(Settings.ACCEPT_CHATS_WITH_NO_AGENTS) || store.agents().stream().anyMatch(this::isOnline);
+  }
 }

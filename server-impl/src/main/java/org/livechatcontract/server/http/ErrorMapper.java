@@ -31,6 +31,8 @@ import java.util.Comparator;
 import java.util.List;
 import org.livechatcontract.server.domain.AuthenticationFailed;
 import org.livechatcontract.server.domain.LivechatError;
+import org.livechatcontract.server.domain.VisitorNotAuthorized;
+import org.glassfish.jersey.server.ParamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +43,14 @@ import org.slf4j.LoggerFactory;
 public final class ErrorMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
 
+  /** The one endpoint whose body is multipart, not JSON. */
+  private static final String UPLOAD_PATH = "api/v1/livechat/upload/";
+
   @Context
   private ResourceInfo resourceInfo;
+
+  @Context
+  private jakarta.ws.rs.core.UriInfo uri;
 
   @Override
   public Response toResponse(Throwable failure) {
@@ -52,6 +60,13 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     }
     if (e instanceof AuthenticationFailed) {
       return ErrorBodies.unauthorized("Unauthorized");
+    }
+    if (e instanceof VisitorNotAuthorized) {
+      return ErrorBodies.status(401, "unauthorized");
+    }
+    if (e instanceof ParamException.QueryParamException qpe) {
+      // a query value that does not convert to the parameter's type (limit=abc): JAX-RS says 404
+      return ErrorBodies.of(errors().wrongType(qpe.getParameterName(), "number", "string"));
     }
     if (e instanceof ConstraintViolationException cve) {
       return ErrorBodies.of(fromViolations(cve.getConstraintViolations()));
@@ -96,7 +111,8 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
       return b.build();
     }
     if (wae instanceof NotSupportedException) {
-      return ErrorBodies.status(415, "Unsupported Media Type: send the body as application/json");
+      String expected = uri != null && uri.getPath().startsWith(UPLOAD_PATH) ? "multipart/form-data" : "application/json";
+      return ErrorBodies.status(415, "Unsupported Media Type: send the body as " + expected);
     }
     return switch (status) {
       case 404 -> ErrorBodies.status(404, "Resource not found");

@@ -51,7 +51,8 @@ final class Dtos {
             .id(r.visitor().id())
             .username(r.visitor().username())
             .token(r.visitor().token())
-            .status(status(r.visitor().status())))
+            .status(status(r.visitor().status()))
+            .lastMessageTs(time(r.visitorLastMessageTs())))
         .departmentId(r.departmentId())
         .open(r.open() ? Boolean.TRUE : null)
         .cl(false)
@@ -60,7 +61,7 @@ final class Dtos {
         .ts(time(r.ts()))
         .updatedAt(time(r.updatedAt()))
         .lm(time(r.lm()))
-        .waitingResponse(r.waitingResponse())
+        .waitingResponse(r.waitingResponse() ? Boolean.TRUE : null)
         .source(source(r.source()))
         .servedBy(servedBy(r.servedBy()))
         .queuedAt(time(r.queuedAt()))
@@ -69,7 +70,10 @@ final class Dtos {
         .closedAt(r.isClosed() ? time(r.closing().closedAt()) : null)
         .closer(r.isClosed() ? org.livechatcontract.model.Room.CloserEnum.fromValue(r.closing().closer()) : null)
         .closedBy(r.isClosed() ? new ClosedBy().id(r.closing().closedById()).username(r.closing().closedByUsername()) : null)
-        .metrics(metrics(r.metrics()));
+        .metrics(metrics(r.metrics()))
+        .lastMessage(r.lastMessage() == null ? null : ConversationDtos.message(r.lastMessage()))
+        .surveyFeedback(r.surveyFeedback().isEmpty() ? null : r.surveyFeedback())
+        .livechatData(r.livechatData().isEmpty() ? null : r.livechatData());
   }
 
   /** Absent when the room has no metric yet, as Rocket.Chat leaves {@code metrics} unset. */
@@ -110,7 +114,7 @@ final class Dtos {
     return new RoomSource().type(RoomSource.TypeEnum.fromValue(s.type())).destination(s.destination());
   }
 
-  private static org.livechatcontract.model.ServedBy servedBy(Room.ServedBy s) {
+  static org.livechatcontract.model.ServedBy servedBy(Room.ServedBy s) {
     return s == null ? null : new org.livechatcontract.model.ServedBy()
         .id(s.id())
         .username(s.username())

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An HTTP client for the live server in which every answer is checked against the spec before the
@@ -53,6 +54,31 @@ public final class Api {
 
   public Reply post(String path, String json, String... headers) {
     return send("POST", path, json, "application/json", headers);
+  }
+
+  public Reply put(String path, String json, String... headers) {
+    return send("PUT", path, json, "application/json", headers);
+  }
+
+  /** A DELETE with a JSON body, as the Livechat SDK sends it. */
+  public Reply delete(String path, String json, String... headers) {
+    return send("DELETE", path, json, "application/json", headers);
+  }
+
+  /** A {@code multipart/form-data} POST of one text file in the part {@code file}, plus plain fields. */
+  public Reply upload(String path, String fileName, String fileType, String content, Map<String, String> fields,
+      String... headers) {
+    String boundary = "----livechat-test-boundary";
+    StringBuilder body = new StringBuilder();
+    fields.forEach((k, v) -> body.append("--").append(boundary).append("\r\n")
+        .append("Content-Disposition: form-data; name=\"").append(k).append("\"\r\n\r\n").append(v).append("\r\n"));
+    if (fileName != null) {
+      body.append("--").append(boundary).append("\r\n")
+          .append("Content-Disposition: form-data; name=\"file\"; filename=\"").append(fileName).append("\"\r\n")
+          .append("Content-Type: ").append(fileType).append("\r\n\r\n").append(content).append("\r\n");
+    }
+    body.append("--").append(boundary).append("--\r\n");
+    return send("POST", path, body.toString(), "multipart/form-data; boundary=" + boundary, headers);
   }
 
   public Reply send(String method, String pathAndQuery, String body, String contentType, String... headers) {

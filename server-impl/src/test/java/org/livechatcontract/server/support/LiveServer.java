@@ -79,4 +79,36 @@ public final class LiveServer implements BeforeAllCallback, AfterAllCallback {
     state().store().saveUser(new User(u.id(), u.username(), u.name(), u.email(), u.passwordHash(), u.roles(), status,
         connection, livechat, u.active(), u.loginTokens(), u.createdAt()));
   }
+
+  /** Opens (or gets) the visitor's room through the API and returns its {@code _id}. */
+  public String openRoom(String token) {
+    Reply r = api.get("/api/v1/livechat/room?token=" + token);
+    if (r.status() != 200) {
+      throw new AssertionError("room creation failed: " + r);
+    }
+    return r.json().path("room").path("_id").asText();
+  }
+
+  /** Sends a visitor message through the API and returns the stored message. */
+  public com.fasterxml.jackson.databind.JsonNode say(String token, String rid, String text) {
+    Reply r = api.post("/api/v1/livechat/message",
+        "{\"token\":\"" + token + "\",\"rid\":\"" + rid + "\",\"msg\":\"" + text + "\"}");
+    if (r.status() != 200) {
+      throw new AssertionError("message failed: " + r);
+    }
+    return r.json().path("message");
+  }
+
+  /** Sets a setting for the length of one test; the returned handle puts the old value back. */
+  public AutoCloseable setting(String id, Object value) {
+    Object old = state().settings().value(id);
+    state().settings().set(id, value);
+    return () -> state().settings().set(id, old);
+  }
+
+  /** Defines a Livechat custom field (behind the API: fixtures define them). */
+  public void addCustomField(String id, String scope, String regexp) {
+    state().store().saveCustomField(new org.livechatcontract.server.domain.CustomField(id, id, scope, true, true, regexp,
+        false, "input", null, null));
+  }
 }

@@ -11,9 +11,15 @@ import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.livechatcontract.server.domain.AgentActions;
 import org.livechatcontract.server.domain.AuthService;
+import org.livechatcontract.server.domain.DepartmentService;
 import org.livechatcontract.server.domain.Ids;
+import org.livechatcontract.server.domain.InquiryService;
+import org.livechatcontract.server.domain.Permissions;
 import org.livechatcontract.server.domain.RoomService;
+import org.livechatcontract.server.domain.Settings;
+import org.livechatcontract.server.domain.UserService;
 import org.livechatcontract.server.domain.VisitorService;
 import org.livechatcontract.server.fixture.Fixture;
 import org.livechatcontract.server.fixture.FixtureLoader;
@@ -27,8 +33,15 @@ import org.livechatcontract.server.http.ObjectMapperProvider;
 import org.livechatcontract.server.http.RequestNormalizer;
 import org.livechatcontract.server.http.ResponseHeaders;
 import org.livechatcontract.server.http.ValidationErrorMapper;
+import org.livechatcontract.server.resource.AgentActionsResource;
 import org.livechatcontract.server.resource.AuthenticationResource;
+import org.livechatcontract.server.resource.DepartmentsResource;
+import org.livechatcontract.server.resource.InquiriesResource;
+import org.livechatcontract.server.resource.LivechatUsersResource;
+import org.livechatcontract.server.resource.PermissionsResource;
 import org.livechatcontract.server.resource.RoomsResource;
+import org.livechatcontract.server.resource.SettingsResource;
+import org.livechatcontract.server.resource.UsersResource;
 import org.livechatcontract.server.resource.VisitorsResource;
 import org.livechatcontract.server.store.InMemoryStore;
 
@@ -39,7 +52,9 @@ public final class LivechatServer implements AutoCloseable {
 
   /** The resource classes; each implements one generated interface. */
   public static final java.util.List<Class<?>> RESOURCES =
-      java.util.List.of(AuthenticationResource.class, RoomsResource.class, VisitorsResource.class);
+      java.util.List.of(AuthenticationResource.class, RoomsResource.class, VisitorsResource.class,
+          UsersResource.class, LivechatUsersResource.class, DepartmentsResource.class, InquiriesResource.class,
+          AgentActionsResource.class, SettingsResource.class, PermissionsResource.class);
 
   private final Server jetty;
   private final Livechat state;
@@ -96,6 +111,13 @@ public final class LivechatServer implements AutoCloseable {
         bind(state.auth()).to(AuthService.class);
         bind(state.rooms()).to(RoomService.class);
         bind(state.visitors()).to(VisitorService.class);
+        bind(state.users()).to(UserService.class);
+        bind(state.departments()).to(DepartmentService.class);
+        bind(state.inquiries()).to(InquiryService.class);
+        bind(state.agentActions()).to(AgentActions.class);
+        bind(state.settings()).to(Settings.class);
+        bind(state.permissions()).to(Permissions.class);
+        bind(state.clock()).to(Clock.class);
       }
     });
     rc.register(JacksonFeature.withoutExceptionMappers()); // its mappers would answer bad JSON with text

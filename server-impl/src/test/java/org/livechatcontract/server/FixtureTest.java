@@ -79,7 +79,7 @@ class FixtureTest {
 
   @Test
   void aFixtureWithAWronglyTypedSettingIsRefused() {
-    Fixture fixture = new Fixture(null, null, java.util.Map.of("Livechat_enabled", "yes"), null);
+    Fixture fixture = new Fixture(null, null, java.util.Map.of("Livechat_enabled", "yes"), null, null);
     FixtureLoader.BadFixture e = assertThrows(FixtureLoader.BadFixture.class,
         () -> FixtureLoader.apply(fixture, fresh(), "f.json"));
     assertTrue(e.getMessage().contains("Livechat_enabled"), e.getMessage());

@@ -2,7 +2,9 @@ package org.livechatcontract.server.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.livechatcontract.server.domain.Department;
+import org.livechatcontract.server.domain.Inquiry;
 import org.livechatcontract.server.domain.Room;
 import org.livechatcontract.server.domain.User;
 import org.livechatcontract.server.domain.Visitor;
@@ -31,7 +33,30 @@ public interface LivechatStore {
   /** Users with the {@code livechat-agent} role. */
   List<User> agents();
 
+  /** Users with this role. */
+  List<User> usersWithRole(String role);
+
   void saveUser(User user);
+
+  /**
+   * Replaces the user with {@code change(user)} atomically: no other save of that user lands in between.
+   *
+   * @return the user after the change, or empty when there is no such user
+   */
+  Optional<User> updateUser(String id, UnaryOperator<User> change);
+
+  // inquiries
+
+  Optional<Inquiry> inquiryById(String id);
+
+  Optional<Inquiry> inquiryByRoomId(String roomId);
+
+  /** Inquiries in state {@code queued}, oldest first. */
+  List<Inquiry> queuedInquiries();
+
+  void saveInquiry(Inquiry inquiry);
+
+  void removeInquiry(String id);
 
   // visitors
 
@@ -61,7 +86,17 @@ public interface LivechatStore {
 
   // departments
 
+  Optional<Department> departmentById(String id);
+
   Optional<Department> departmentByIdOrName(String idOrName);
 
+  /** Every department, in the order they were first saved. */
+  List<Department> departments();
+
+  /** The departments that list this agent. */
+  List<Department> departmentsOfAgent(String agentId);
+
   void saveDepartment(Department department);
+
+  void removeDepartment(String id);
 }

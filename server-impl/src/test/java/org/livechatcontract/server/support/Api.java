@@ -55,6 +55,14 @@ public final class Api {
     return send("POST", path, json, "application/json", headers);
   }
 
+  public Reply put(String path, String json, String... headers) {
+    return send("PUT", path, json, "application/json", headers);
+  }
+
+  public Reply delete(String path, String... headers) {
+    return send("DELETE", path, null, null, headers);
+  }
+
   public Reply send(String method, String pathAndQuery, String body, String contentType, String... headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(30));
     List<String> all = new ArrayList<>(defaultHeaders);

@@ -23,6 +23,7 @@ import org.livechatcontract.server.domain.User;
 public final class LiveServer implements BeforeAllCallback, AfterAllCallback {
   private LivechatServer server;
   private Api api;
+  private Api admin;
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
@@ -79,9 +80,12 @@ public final class LiveServer implements BeforeAllCallback, AfterAllCallback {
     return api.as(api.login(username, username));
   }
 
-  /** A client logged in as the default state's admin. */
-  public Api admin() {
-    return as("admin");
+  /** A client logged in as the default state's admin (one login per test class). */
+  public synchronized Api admin() {
+    if (admin == null) {
+      admin = as("admin");
+    }
+    return admin;
   }
 
   /** Creates a user through {@code users.create}, with password = username; returns the {@code _id}. */

@@ -32,6 +32,7 @@ import org.livechatcontract.server.http.LenientQueryEscapes;
 import org.livechatcontract.server.http.ObjectMapperProvider;
 import org.livechatcontract.server.http.RequestNormalizer;
 import org.livechatcontract.server.http.ResponseHeaders;
+import org.livechatcontract.server.http.StrictBooleans;
 import org.livechatcontract.server.http.ValidationErrorMapper;
 import org.livechatcontract.server.resource.AgentActionsResource;
 import org.livechatcontract.server.resource.AuthenticationResource;
@@ -124,6 +125,7 @@ public final class LivechatServer implements AutoCloseable {
     rc.register(new ObjectMapperProvider(mapper));
     rc.register(new EndpointRules(state.auth(), state.permissions()));
     rc.register(RequestNormalizer.class);
+    rc.register(StrictBooleans.class);
     rc.register(ResponseHeaders.class);
     rc.register(ErrorMapper.class);
     rc.register(ValidationErrorMapper.class);

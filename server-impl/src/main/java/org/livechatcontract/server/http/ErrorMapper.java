@@ -16,12 +16,14 @@ import jakarta.validation.Path;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -30,6 +32,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import org.livechatcontract.server.domain.AuthenticationFailed;
+import org.glassfish.jersey.server.ParamException;
 import org.livechatcontract.server.domain.LivechatError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,6 +90,10 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
       return r;
     }
     int status = r.getStatus();
+    if (wae instanceof ParamException pe && pe.getParameterType() == QueryParam.class) {
+      // JAX-RS answers a query value that does not convert with a 404; Rocket.Chat's validators with a 400.
+      return ErrorBodies.of(errors().wrongType(pe.getParameterName(), queryParamType(pe.getParameterName()), "string"));
+    }
     if (wae instanceof NotAllowedException) {
       Response.ResponseBuilder b = Response.fromResponse(ErrorBodies.status(405, "Method not allowed"));
       String allow = r.getHeaderString(HttpHeaders.ALLOW);
@@ -104,6 +111,21 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
       default -> ErrorBodies.status(status, Response.Status.fromStatusCode(status) == null
           ? "HTTP " + status : Response.Status.fromStatusCode(status).getReasonPhrase());
     };
+  }
+
+  /** The JSON Schema type of a query parameter of the matched operation, as AJV names it. */
+  private String queryParamType(String name) {
+    Method m = ResourceMethods.generated(resourceInfo);
+    Annotation[][] annotations = m.getParameterAnnotations();
+    for (int i = 0; i < annotations.length; i++) {
+      for (Annotation a : annotations[i]) {
+        if (a instanceof QueryParam q && q.value().equals(name)) {
+          Class<?> type = m.getParameterTypes()[i];
+          return type == Integer.class || type == Long.class ? "integer" : jsType(type);
+        }
+      }
+    }
+    return "string";
   }
 
   // Bean Validation: the spec's `required` and constraints, checked on the generated DTOs.

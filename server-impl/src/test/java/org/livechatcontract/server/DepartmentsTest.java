@@ -20,8 +20,7 @@ class DepartmentsTest {
   static final String PATH = "/api/v1/livechat/department";
 
   static String department(String name, boolean enabled, String extra) {
-    return "{\"name\":\"" + name + "\",\"email\":\"" + name.toLowerCase().replace(' ', '-') + "@example.com\",\"enabled\":"
-        + enabled + ",\"showOnRegistration\":true,\"showOnOfflineForm\":false" + extra + "}";
+    return LiveServer.department(name, enabled, true, extra);
   }
 
   static List<String> names(Reply r) {

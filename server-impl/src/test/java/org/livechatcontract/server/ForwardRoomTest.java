@@ -2,6 +2,7 @@ package org.livechatcontract.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.livechatcontract.server.support.LiveServer.servedBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
@@ -27,21 +28,12 @@ class ForwardRoomTest {
     return server.as("manager").post(PATH, body);
   }
 
-  /** The room as its visitor sees it now. */
-  static JsonNode now(JsonNode room) {
-    return server.api().get("/api/v1/livechat/room?token=" + room.path("v").path("token").asText()).json().path("room");
-  }
-
-  static String servedBy(JsonNode room) {
-    return room.path("servedBy").path("username").asText(null);
-  }
-
   @Test
   void aRoomIsForwardedToAnOnlineAgent() {
     JsonNode room = server.api().get("/api/v1/livechat/room?token=" + server.newVisitor()).json().path("room");
     String to = server.createOnlineAgent("forward-to");
     assertEquals("{\"success\":true}", forward("{\"roomId\":\"" + room.path("_id").asText() + "\",\"userId\":\"" + to + "\"}").body());
-    JsonNode moved = now(room);
+    JsonNode moved = server.now(room);
     assertEquals("forward-to", servedBy(moved));
     assertEquals(2, moved.path("usersCount").asInt());
   }
@@ -66,7 +58,7 @@ class ForwardRoomTest {
     JsonNode room = server.openRoomInDepartment(from);
     assertEquals("to-dept-a", servedBy(room));
     assertEquals(200, forward("{\"roomId\":\"" + room.path("_id").asText() + "\",\"departmentId\":\"" + to + "\"}").status());
-    JsonNode moved = now(room);
+    JsonNode moved = server.now(room);
     assertEquals("to-dept-b", servedBy(moved));
     assertEquals(to, moved.path("departmentId").asText());
   }
@@ -78,15 +70,14 @@ class ForwardRoomTest {
     String from = server.createDepartment("Fwd From", a);
     String lonely = server.createDepartment("Fwd Lonely", a);
     String helpers = server.createDepartment("Fwd Helpers", helper);
-    String withFallback = server.createDepartmentFrom("{\"name\":\"Fwd With Fallback\",\"email\":\"f@example.com\","
-        + "\"enabled\":true,\"showOnRegistration\":false,\"showOnOfflineForm\":false,\"fallbackForwardDepartment\":\""
-        + helpers + "\"}", a);
+    String withFallback = server.createDepartmentFrom(
+        LiveServer.department("Fwd With Fallback", true, false, ",\"fallbackForwardDepartment\":\"" + helpers + "\""), a);
     JsonNode room = server.openRoomInDepartment(from);
     String rid = room.path("_id").asText();
     assertEquals("error-no-agents-online-in-department",
         forward("{\"roomId\":\"" + rid + "\",\"departmentId\":\"" + lonely + "\"}").error());
     assertEquals(200, forward("{\"roomId\":\"" + rid + "\",\"departmentId\":\"" + withFallback + "\"}").status());
-    JsonNode moved = now(room);
+    JsonNode moved = server.now(room);
     assertEquals("fallback-fwd-helper", servedBy(moved));
     assertEquals(helpers, moved.path("departmentId").asText());
   }
@@ -98,7 +89,7 @@ class ForwardRoomTest {
     JsonNode room = server.api().get("/api/v1/livechat/room?token=" + server.newVisitor()).json().path("room");
     server.setSetting("Livechat_Routing_Method", "\"Manual_Selection\"");
     assertEquals(200, forward("{\"roomId\":\"" + room.path("_id").asText() + "\",\"departmentId\":\"" + to + "\"}").status());
-    JsonNode queued = now(room);
+    JsonNode queued = server.now(room);
     assertFalse(queued.has("servedBy"));
     assertEquals(1, queued.path("usersCount").asInt());
     JsonNode inquiry = server.as("manual-fwd-member").get("/api/v1/livechat/inquiries.getOne?roomId="

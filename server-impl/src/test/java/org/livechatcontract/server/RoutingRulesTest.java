@@ -3,6 +3,7 @@ package org.livechatcontract.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.livechatcontract.server.support.LiveServer.servedBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
@@ -48,10 +49,6 @@ class RoutingRulesTest {
 
   Reply newRoom() {
     return server.api().get("/api/v1/livechat/room?token=" + server.newVisitor());
-  }
-
-  static String servedBy(JsonNode room) {
-    return room.path("servedBy").path("username").asText(null);
   }
 
   // Online agents (§6, first bullet)
@@ -159,8 +156,8 @@ class RoutingRulesTest {
     String away = server.createUser("fallback-offline", "user", "livechat-agent");
     String helper = server.createOnlineAgent("fallback-helper");
     String support = server.createDepartment("Fallback Support", helper);
-    String sales = server.createDepartmentFrom("{\"name\":\"Fallback Sales\",\"email\":\"s@example.com\",\"enabled\":true,"
-        + "\"showOnRegistration\":false,\"showOnOfflineForm\":false,\"fallbackForwardDepartment\":\"" + support + "\"}", away);
+    String sales = server.createDepartmentFrom(
+        LiveServer.department("Fallback Sales", true, false, ",\"fallbackForwardDepartment\":\"" + support + "\""), away);
     JsonNode room = server.openRoomInDepartment(sales);
     assertEquals("fallback-helper", servedBy(room));
     assertEquals(support, room.path("departmentId").asText());
@@ -170,31 +167,25 @@ class RoutingRulesTest {
   void aDepartmentWithNobodyOnlineAndNoFallbackRefusesTheRoom() {
     String away = server.createUser("lonely-offline", "user", "livechat-agent");
     String sales = server.createDepartment("Lonely Sales", away);
-    String token = "t-" + server.state().ids().id();
-    server.api().post("/api/v1/livechat/visitor", "{\"visitor\":{\"token\":\"" + token + "\",\"department\":\"" + sales + "\"}}");
-    assertEquals(NO_AGENT_ONLINE, server.api().get("/api/v1/livechat/room?token=" + token).body());
+    assertEquals(NO_AGENT_ONLINE, server.requestRoomInDepartment(sales).body());
   }
 
   @Test
   void aDisabledDepartmentIsServedByNobody() {
     String member = server.createOnlineAgent("disabled-member");
-    String sales = server.createDepartmentFrom("{\"name\":\"Disabled Sales\",\"email\":\"d@example.com\",\"enabled\":false,"
-        + "\"showOnRegistration\":false,\"showOnOfflineForm\":false}", member);
-    String token = "t-" + server.state().ids().id();
-    server.api().post("/api/v1/livechat/visitor", "{\"visitor\":{\"token\":\"" + token + "\",\"department\":\"" + sales + "\"}}");
-    assertEquals(NO_AGENT_ONLINE, server.api().get("/api/v1/livechat/room?token=" + token).body());
+    String sales = server.createDepartmentFrom(LiveServer.department("Disabled Sales", false, false, ""), member);
+    assertEquals(NO_AGENT_ONLINE, server.requestRoomInDepartment(sales).body());
   }
 
   @Test
   void aVisitorWithoutDepartmentGoesToTheFirstDepartmentOfferedAtRegistrationWithSomeoneOnline() {
     String member = server.createOnlineAgent("registration-member");
-    String offered = server.createDepartmentFrom("{\"name\":\"Registration\",\"email\":\"r@example.com\",\"enabled\":true,"
-        + "\"showOnRegistration\":true,\"showOnOfflineForm\":false}", member);
+    String offered = server.createDepartmentFrom(LiveServer.department("Registration", true, true, ""), member);
     JsonNode room = newRoom().json().path("room");
     assertEquals(offered, room.path("departmentId").asText());
     assertEquals("registration-member", servedBy(room));
-    server.admin().put("/api/v1/livechat/department/" + offered, "{\"department\":{\"name\":\"Registration\","
-        + "\"email\":\"r@example.com\",\"enabled\":true,\"showOnRegistration\":false,\"showOnOfflineForm\":false}}");
+    server.admin().put("/api/v1/livechat/department/" + offered,
+        "{\"department\":" + LiveServer.department("Registration", true, false, "") + "}");
   }
 
   @Test

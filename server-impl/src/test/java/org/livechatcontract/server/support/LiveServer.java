@@ -1,5 +1,6 @@
 package org.livechatcontract.server.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -110,8 +111,14 @@ public final class LiveServer implements BeforeAllCallback, AfterAllCallback {
 
   /** Creates an enabled department with these agents (by {@code _id}); returns its {@code _id}. */
   public String createDepartment(String name, String... agentIds) {
-    return createDepartmentFrom("{\"name\":\"" + name + "\",\"email\":\"" + name.toLowerCase() + "@example.com\","
-        + "\"enabled\":true,\"showOnRegistration\":false,\"showOnOfflineForm\":false}", agentIds);
+    return createDepartmentFrom(department(name, true, false, ""), agentIds);
+  }
+
+  /** A {@code department} object for create and update; {@code extraJson} adds keys ({@code ,"description":"d"}). */
+  public static String department(String name, boolean enabled, boolean showOnRegistration, String extraJson) {
+    return "{\"name\":\"" + name + "\",\"email\":\"" + name.toLowerCase().replace(' ', '-') + "@example.com\","
+        + "\"enabled\":" + enabled + ",\"showOnRegistration\":" + showOnRegistration + ",\"showOnOfflineForm\":false"
+        + extraJson + "}";
   }
 
   /** Creates a department from its JSON ({@code department}) with these agents; returns its {@code _id}. */
@@ -129,12 +136,27 @@ public final class LiveServer implements BeforeAllCallback, AfterAllCallback {
     expectOk(admin().post("/api/v1/settings/" + id, "{\"value\":" + jsonValue + "}"));
   }
 
-  /** Registers a visitor in a department and opens their room; returns the room. */
-  public com.fasterxml.jackson.databind.JsonNode openRoomInDepartment(String departmentId) {
+  /** Registers a visitor in a department and asks for their room. */
+  public Reply requestRoomInDepartment(String departmentId) {
     String token = "t-" + state().ids().id();
     expectOk(api.post("/api/v1/livechat/visitor", "{\"visitor\":{\"token\":\"" + token + "\",\"department\":\""
         + departmentId + "\"}}"));
-    return expectOk(api.get("/api/v1/livechat/room?token=" + token)).json().path("room");
+    return api.get("/api/v1/livechat/room?token=" + token);
+  }
+
+  /** Registers a visitor in a department and opens their room; returns the room. */
+  public JsonNode openRoomInDepartment(String departmentId) {
+    return expectOk(requestRoomInDepartment(departmentId)).json().path("room");
+  }
+
+  /** The room as its visitor gets it now. */
+  public JsonNode now(JsonNode room) {
+    return expectOk(api.get("/api/v1/livechat/room?token=" + room.path("v").path("token").asText())).json().path("room");
+  }
+
+  /** The username of the room's agent, or null while unserved. */
+  public static String servedBy(JsonNode room) {
+    return room.path("servedBy").path("username").asText(null);
   }
 
   private static Reply expectOk(Reply r) {

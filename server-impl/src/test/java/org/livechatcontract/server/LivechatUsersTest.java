@@ -96,6 +96,7 @@ class LivechatUsersTest {
     assertEquals("must be integer [invalid-params]", server.admin().get("/api/v1/livechat/users/agent?count=many").error());
     assertEquals("must be boolean [invalid-params]",
         server.admin().get("/api/v1/livechat/users/agent?onlyAvailable=yes").error());
+    assertEquals("count must be >= 0 [invalid-params]", server.admin().get("/api/v1/livechat/users/agent?count=-1").error());
   }
 
   @Test

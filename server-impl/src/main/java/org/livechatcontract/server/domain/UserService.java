@@ -105,13 +105,14 @@ public final class UserService {
    * user's, named by id or username.
    */
   public void setStatus(User caller, String status, String userId, String username) {
-    boolean self = (userId == null || userId.equals(caller.id())) && (username == null || username.equals(caller.username()));
+    boolean named = given(userId) || given(username);
+    boolean self = !named || caller.id().equals(userId) || caller.username().equals(username);
     User target = caller;
     if (!self) {
       if (!permissions.has(caller, Permissions.EDIT_OTHER_USER_INFO)) {
         throw LivechatError.forbidden();
       }
-      target = (userId != null ? store.userById(userId) : store.userByUsername(username))
+      target = (given(userId) ? store.userById(userId) : store.userByUsername(username))
           .orElseThrow(() -> LivechatError.meteor("error-invalid-user",
               "The required \"userId\" or \"username\" param provided does not match any users"));
     }
@@ -196,7 +197,7 @@ public final class UserService {
    * @return the availability after the call
    */
   public AgentStatus setAgentStatus(User caller, AgentStatus status, String agentId) {
-    String id = agentId == null || agentId.isEmpty() ? caller.id() : agentId;
+    String id = given(agentId) ? agentId : caller.id();
     User agent = store.userById(id).filter(u -> u.hasRole(Roles.LIVECHAT_AGENT))
         .orElseThrow(() -> LivechatError.notFound("Agent not found"));
     if (!agent.active()) {
@@ -212,6 +213,10 @@ public final class UserService {
     }
     store.updateUser(id, u -> u.withStatusLivechat(next));
     return next;
+  }
+
+  private static boolean given(String s) {
+    return s != null && !s.isEmpty();
   }
 
   private static boolean contains(String value, String lowerNeedle) {

@@ -13,6 +13,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotSupportedException;
@@ -113,6 +114,32 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     };
   }
 
+  /** The name of the matched operation's query parameter at this position, or null if it is not one. */
+  private String queryParamName(int index) {
+    if (resourceInfo == null || resourceInfo.getResourceMethod() == null) {
+      return null;
+    }
+    Annotation[][] annotations = ResourceMethods.generated(resourceInfo).getParameterAnnotations();
+    if (index >= annotations.length) {
+      return null;
+    }
+    for (Annotation a : annotations[index]) {
+      if (a instanceof QueryParam q) {
+        return q.value();
+      }
+    }
+    return null;
+  }
+
+  /** A range constraint in AJV's words ({@code must be >= 0}); others in Bean Validation's. */
+  private static String constraintText(ConstraintViolation<?> v) {
+    Annotation a = v.getConstraintDescriptor().getAnnotation();
+    if (a instanceof Min min) {
+      return "must be >= " + min.value();
+    }
+    return v.getMessage();
+  }
+
   /** The JSON Schema type of a query parameter of the matched operation, as AJV names it. */
   private String queryParamType(String name) {
     Method m = ResourceMethods.generated(resourceInfo);
@@ -152,8 +179,13 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     }
     boolean isNotNull = first.getConstraintDescriptor().getAnnotation() instanceof NotNull;
     if (last != null && last.getKind() == ElementKind.PARAMETER) {
+      int index = last.as(Path.ParameterNode.class).getParameterIndex();
+      String query = queryParamName(index);
+      if (query != null) {
+        return isNotNull ? errors().missing("", query) : errors().invalid(query, constraintText(first));
+      }
       // The whole body is absent: Rocket.Chat sees `{}` and reports the first required key.
-      return errors().missing("", firstRequiredKey(last.as(Path.ParameterNode.class).getParameterIndex()));
+      return errors().missing("", firstRequiredKey(index));
     }
     String path = String.join(".", fields);
     if (isNotNull && !fields.isEmpty()) {

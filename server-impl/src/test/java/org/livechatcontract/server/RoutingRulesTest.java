@@ -40,6 +40,7 @@ class RoutingRulesTest {
     server.setSetting("Livechat_enabled_when_agent_idle", "true");
     server.setSetting("Livechat_Routing_Method", "\"Auto_Selection\"");
     server.setSetting("Livechat_waiting_queue", "false");
+    server.setSetting("Livechat_assign_new_conversation_to_bot", "false");
   }
 
   void presence(String username, String status) {
@@ -85,6 +86,17 @@ class RoutingRulesTest {
     String bot = server.createUser("routing-bot", "user", "bot", "livechat-agent");
     server.admin().post("/api/v1/livechat/agent.status", "{\"agentId\":\"" + bot + "\",\"status\":\"available\"}");
     assertEquals("routing-bot", servedBy(newRoom().json().path("room")));
+  }
+
+  @Test
+  void withBotsGettingNewConversationsABotServesBeforeAnyHuman() {
+    String bot = server.createUser("first-bot", "user", "bot", "livechat-agent");
+    server.admin().post("/api/v1/livechat/agent.status", "{\"agentId\":\"" + bot + "\",\"status\":\"available\"}");
+    server.api().get("/api/v1/livechat/room?token=" + server.newVisitor() + "&agentId=" + bot);
+    server.createOnlineAgent("idle-human"); // no chats at all: Auto_Selection alone would pick them
+    server.setSetting("Livechat_assign_new_conversation_to_bot", "true");
+    assertEquals("first-bot", servedBy(newRoom().json().path("room")));
+    assertEquals("first-bot", servedBy(newRoom().json().path("room")));
   }
 
   // No agent online, Livechat disabled

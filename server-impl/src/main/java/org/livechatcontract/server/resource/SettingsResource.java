@@ -3,7 +3,6 @@ package org.livechatcontract.server.resource;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.livechatcontract.api.SettingsApi;
-import org.livechatcontract.model.SettingId;
 import org.livechatcontract.model.SettingResponse;
 import org.livechatcontract.model.SettingUpdateRequest;
 import org.livechatcontract.model.SuccessResponse;
@@ -26,7 +25,7 @@ public final class SettingsResource implements SettingsApi {
   @Authenticated(permissions = Permissions.VIEW_PRIVILEGED_SETTING)
   public SettingResponse getSetting(String id) {
     Object value = settings.value(id);
-    return new SettingResponse().id(SettingId.fromValue(id)).value(value).success(true);
+    return new SettingResponse().id(id).value(value).success(true);
   }
 
   @Override

@@ -77,7 +77,7 @@ public final class AgentActions {
     if (room.servedBy() != null && room.servedBy().id().equals(agentId)) {
       throw LivechatError.plain("error-selected-agent-room-agent-are-same");
     }
-    inquiries.assign(room, inquiry, agent);
+    inquiries.assign(inquiry, agent);
   }
 
   /**
@@ -100,7 +100,7 @@ public final class AgentActions {
     }
     Instant now = Times.now(clock);
     if (!settings.autoAssigns()) {
-      store.saveRoom(room.unserved(now).inDepartment(target.id(), now));
+      store.updateRoom(room.id(), r -> r.unserved(now).inDepartment(target.id(), now));
       store.saveInquiry(inquiry.queued(target.id(), now));
       return;
     }
@@ -111,13 +111,13 @@ public final class AgentActions {
       if (current != null) {
         throw LivechatError.plain("error-no-agents-online-in-department");
       }
-      store.saveRoom(room.inDepartment(target.id(), now));
+      store.updateRoom(room.id(), r -> r.inDepartment(target.id(), now));
       store.saveInquiry(inquiry.inDepartment(target.id(), now));
       return;
     }
     String department = placement.get().departmentId();
-    inquiries.assign(room.inDepartment(department, now), inquiry.inDepartment(department, now),
-        placement.get().agent());
+    store.updateRoom(room.id(), r -> r.inDepartment(department, now));
+    inquiries.assign(inquiry.inDepartment(department, now), placement.get().agent());
   }
 
   private User onlineAgent(String agentId) {

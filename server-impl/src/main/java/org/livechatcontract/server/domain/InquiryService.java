@@ -61,20 +61,20 @@ public final class InquiryService {
             "Agent status is offline or Omnichannel service is not active", TAKE));
     rooms.serialized(inquiry.visitor().token(), () -> {
       Inquiry current = findOpen(inquiryId);
-      Room room = store.roomById(current.roomId()).filter(Room::open)
+      store.roomById(current.roomId()).filter(Room::open)
           .orElseThrow(() -> LivechatError.meteor("error-not-found", "Inquiry not found", TAKE));
-      assign(room, current, agent);
+      assign(current, agent);
       return null;
     });
   }
 
   /**
-   * Gives the room to the agent and marks its inquiry taken. The caller holds the room's lock
-   * ({@link RoomService#serialized}).
+   * Gives the inquiry's room to the agent and marks the inquiry taken. The caller holds the room's
+   * lock ({@link RoomService#serialized}).
    */
-  void assign(Room room, Inquiry inquiry, User agent) {
+  void assign(Inquiry inquiry, User agent) {
     Instant now = Times.now(clock);
-    store.saveRoom(room.transferredTo(new Room.ServedBy(agent.id(), agent.username(), now), now));
+    store.updateRoom(inquiry.roomId(), r -> r.transferredTo(new Room.ServedBy(agent.id(), agent.username(), now), now));
     store.saveInquiry(inquiry.taken(now));
   }
 

@@ -227,15 +227,23 @@ public final class InMemoryStore implements LivechatStore {
 
   @Override
   public void saveRoom(Room room) {
-    rooms.compute(room.id(), (id, old) -> {
-      if (old != null && old.open()) {
-        unindexOpen(old);
-      }
-      if (room.open()) {
-        indexOpen(room);
-      }
-      return room;
-    });
+    rooms.compute(room.id(), (id, old) -> reindexed(old, room));
+  }
+
+  @Override
+  public Optional<Room> updateRoom(String id, UnaryOperator<Room> change) {
+    return Optional.ofNullable(rooms.computeIfPresent(id, (k, old) -> reindexed(old, change.apply(old))));
+  }
+
+  /** Moves the room's open-room index entries from {@code old} (null for a new room) to {@code room}. */
+  private Room reindexed(Room old, Room room) {
+    if (old != null && old.open()) {
+      unindexOpen(old);
+    }
+    if (room.open()) {
+      indexOpen(room);
+    }
+    return room;
   }
 
   private void indexOpen(Room room) {

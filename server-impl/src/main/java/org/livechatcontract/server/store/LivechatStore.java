@@ -82,6 +82,14 @@ public interface LivechatStore {
 
   void saveRoom(Room room);
 
+  /**
+   * Applies {@code change} to the room's current record and saves the result, atomically for that
+   * room: concurrent changes to one room are never lost. A change may throw to leave the room as it was.
+   *
+   * @return the saved room, or empty when there is no such room
+   */
+  Optional<Room> updateRoom(String id, UnaryOperator<Room> change);
+
   long roomCount();
 
   // departments

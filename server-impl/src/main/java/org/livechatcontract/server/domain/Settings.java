@@ -19,7 +19,8 @@ public final class Settings {
   public static final String ENABLE_MESSAGE_CHARACTER_LIMIT = "Livechat_enable_message_character_limit";
   public static final String MESSAGE_CHARACTER_LIMIT = "Livechat_message_character_limit";
   public static final String WAITING_QUEUE = "Livechat_waiting_queue";
-  public static final String STORE_HTTP_HEADER_INFORMATION = "Livechat_Allow_collect_and_store_HTTP_header_informations";
+  /** The "GDPR" setting: when on, a visitor with open rooms can be deleted. */
+  public static final String ALLOW_COLLECT_HTTP_HEADERS = "Livechat_Allow_collect_and_store_HTTP_header_informations";
   public static final String ENABLE_DEPARTMENT_REMOVAL = "Omnichannel_enable_department_removal";
 
   public static final String AUTO_SELECTION = "Auto_Selection";
@@ -45,7 +46,7 @@ public final class Settings {
     d.put(ENABLE_MESSAGE_CHARACTER_LIMIT, false);
     d.put(MESSAGE_CHARACTER_LIMIT, 0);
     d.put(WAITING_QUEUE, false);
-    d.put(STORE_HTTP_HEADER_INFORMATION, false);
+    d.put(ALLOW_COLLECT_HTTP_HEADERS, false);
     d.put(ENABLE_DEPARTMENT_REMOVAL, false);
     return Map.copyOf(d);
   }

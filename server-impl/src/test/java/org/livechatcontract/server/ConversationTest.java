@@ -69,7 +69,7 @@ class ConversationTest {
     assertEquals("about pricing, I have a question, Hello there, [uj], [livechat-started]", history(rid, token, ""));
 
     // 6. delete one
-    Reply deleted = server.api().delete("/api/v1/livechat/message/" + second,
+    Reply deleted = server.api().deleteWithBody("/api/v1/livechat/message/" + second,
         "{\"token\":\"" + token + "\",\"rid\":\"" + rid + "\"}");
     assertEquals(200, deleted.status(), deleted.body());
     assertEquals(second, deleted.json().path("message").path("_id").asText());

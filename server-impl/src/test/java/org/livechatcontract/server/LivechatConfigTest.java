@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.livechatcontract.server.domain.AgentStatus;
-import org.livechatcontract.server.domain.Department;
 import org.livechatcontract.server.domain.Settings;
 import org.livechatcontract.server.domain.Status;
 import org.livechatcontract.server.support.Api;
@@ -38,8 +37,10 @@ class LivechatConfigTest {
 
   @Test
   void theConfigHasTheWidgetsPartsAndNoGuestWithoutAToken() {
-    server.state().store().saveDepartment(new Department("dep-sales-1", "Sales", true));
-    server.state().store().saveDepartment(new Department("dep-old-1", "Old", false));
+    String agent = server.state().store().userByUsername("agent").orElseThrow().id();
+    server.createDepartment("Sales", agent);
+    server.createDepartmentFrom(LiveServer.department("Old", false, false, ""), agent);
+    server.createDepartment("Nobody here");
     JsonNode c = config("");
     assertTrue(c.path("enabled").asBoolean());
     for (String part : new String[] {"settings", "theme", "messages", "survey", "departments", "resources"}) {
@@ -49,7 +50,7 @@ class LivechatConfigTest {
     assertEquals("Rocket.Chat", c.path("theme").path("title").asText());
     assertEquals(4, c.path("survey").path("items").size());
     assertEquals("Sales", c.path("departments").path(0).path("name").asText());
-    assertEquals(1, c.path("departments").size(), "only enabled departments");
+    assertEquals(1, c.path("departments").size(), "only enabled departments that have agents");
     assertTrue(c.path("online").asBoolean());
     assertFalse(c.has("guest") || c.has("room") || c.has("agent"));
     assertFalse(config("?token=no-such-visitor").has("guest"));

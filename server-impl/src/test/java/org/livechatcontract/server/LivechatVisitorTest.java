@@ -38,12 +38,12 @@ class LivechatVisitorTest {
   void aVisitorWithAnOpenRoomCannotBeDeletedUnlessTheGdprSettingIsOn() throws Exception {
     String token = server.newVisitor();
     String rid = server.openRoom(token);
-    Reply refused = server.api().delete("/api/v1/livechat/visitor/" + token, "{}");
+    Reply refused = server.api().deleteWithBody("/api/v1/livechat/visitor/" + token, "{}");
     assertEquals(400, refused.status());
     assertEquals("Cannot remove visitors with opened rooms [visitor-has-open-rooms]", refused.error());
     assertEquals("visitor-has-open-rooms", refused.json().path("errorType").asText());
     try (AutoCloseable gdpr = server.setting(Settings.ALLOW_COLLECT_HTTP_HEADERS, true)) {
-      Reply ok = server.api().delete("/api/v1/livechat/visitor/" + token, "{}");
+      Reply ok = server.api().deleteWithBody("/api/v1/livechat/visitor/" + token, "{}");
       assertEquals(200, ok.status(), ok.body());
       assertTrue(ok.json().path("visitor").has("_id") && ok.json().path("visitor").has("ts"));
     }

@@ -104,7 +104,7 @@ class MessagesTest {
     assertEquals("invalid-room", server.api().get("/api/v1/livechat/message/mid?token=" + token + "&rid=test").error());
     assertEquals("invalid-message", server.api().get("/api/v1/livechat/message/mid?token=" + token + "&rid=" + rid).error());
     assertEquals("invalid-message", server.api().put("/api/v1/livechat/message/mid", body(token, rid, "x")).error());
-    assertEquals("invalid-message", server.api().delete("/api/v1/livechat/message/mid",
+    assertEquals("invalid-message", server.api().deleteWithBody("/api/v1/livechat/message/mid",
         "{\"token\":\"" + token + "\",\"rid\":\"" + rid + "\"}").error());
     assertEquals("must have required property 'token' [invalid-params]",
         server.api().send("DELETE", "/api/v1/livechat/message/mid", null, null).error());
@@ -128,7 +128,7 @@ class MessagesTest {
       assertEquals("error-action-not-allowed", server.api().put("/api/v1/livechat/message/" + id, body(token, rid, "x")).error());
     }
     try (AutoCloseable off = server.setting(Settings.MESSAGE_ALLOW_DELETING, false)) {
-      assertEquals("error-action-not-allowed", server.api().delete("/api/v1/livechat/message/" + id,
+      assertEquals("error-action-not-allowed", server.api().deleteWithBody("/api/v1/livechat/message/" + id,
           "{\"token\":\"" + token + "\",\"rid\":\"" + rid + "\"}").error());
     }
     String started = server.api().get("/api/v1/livechat/messages.history/" + rid + "?token=" + token + "&sort=%7B%22ts%22:1%7D&limit=1")
@@ -148,7 +148,7 @@ class MessagesTest {
         server.api().get("/api/v1/livechat/messages.history/rid").error());
     assertEquals("must NOT have additional properties [invalid-params]",
         server.api().get("/api/v1/livechat/messages.history/rid?token=x&ts=1").error());
-    assertEquals("must be number [invalid-params]", server.api().get("/api/v1/livechat/messages.history/rid?token=x&limit=abc").error());
+    assertEquals("must be integer [invalid-params]", server.api().get("/api/v1/livechat/messages.history/rid?token=x&limit=abc").error());
     assertEquals("error-token-param-not-provided", server.api().get("/api/v1/livechat/messages.history/rid?token=").error());
     assertEquals("invalid-token", server.api().get("/api/v1/livechat/messages.history/rid?token=test").error());
     assertEquals("invalid-room", server.api().get("/api/v1/livechat/messages.history/rid?token=" + token).error());

@@ -98,7 +98,8 @@ public final class ConversationService {
     if (!store.openRoomsByVisitorToken(token).isEmpty()) {
       return Optional.empty();
     }
-    User agent = router.nextAgent().orElseThrow(() -> LivechatError.plain("agent-not-found"));
+    String department = store.visitorByToken(token).map(Visitor::department).orElse(null);
+    User agent = router.nextAgent(department).orElseThrow(() -> LivechatError.plain("agent-not-found"));
     return Optional.of(AgentCard.of(agent, settings));
   }
 
@@ -143,8 +144,8 @@ public final class ConversationService {
         .flatMap(s -> store.userById(s.id()))
         .map(u -> AgentCard.of(u, settings));
     return new WidgetConfig(true, settings,
-        store.departments().stream().filter(Department::enabled).toList(),
-        router.online(),
+        store.departments().stream().filter(d -> d.enabled() && !d.agents().isEmpty()).toList(),
+        router.online(guest.map(Visitor::department).orElse(null)),
         store.customFields().stream().filter(f -> f.visible() && f.isPublic()).toList(),
         guest, room, agent);
   }

@@ -116,6 +116,32 @@ public record Room(
         visitorLastMessageTs, surveyFeedback, livechatData);
   }
 
+  /** Gives the room to another agent; an unserved room gains a member, a served one swaps its agent. */
+  public Room transferredTo(ServedBy agent, Instant now) {
+    if (servedBy == null) {
+      return servedBy(agent, now);
+    }
+    return new Room(id, fname, visitor, departmentId, open, ts, now, lm, msgs, usersCount, waitingResponse,
+        source, agent, queuedAt, priorityWeight, estimatedWaitingTimeQueue, closing, metrics, lastMessage,
+        visitorLastMessageTs, surveyFeedback, livechatData);
+  }
+
+  /** Takes the agent away, as Rocket.Chat's {@code removeAgentByRoomId} does when a room goes back to the queue. */
+  public Room unserved(Instant now) {
+    if (servedBy == null) {
+      return this;
+    }
+    return new Room(id, fname, visitor, departmentId, open, ts, now, lm, msgs, usersCount - 1, waitingResponse,
+        source, null, queuedAt, priorityWeight, estimatedWaitingTimeQueue, closing, metrics, lastMessage,
+        visitorLastMessageTs, surveyFeedback, livechatData);
+  }
+
+  public Room inDepartment(String newDepartmentId, Instant now) {
+    return new Room(id, fname, visitor, newDepartmentId, open, ts, now, lm, msgs, usersCount, waitingResponse,
+        source, servedBy, queuedAt, priorityWeight, estimatedWaitingTimeQueue, closing, metrics, lastMessage,
+        visitorLastMessageTs, surveyFeedback, livechatData);
+  }
+
   /**
    * Closes the room as {@code LivechatRooms.closeRoomById} does: {@code open} goes, {@code closedAt},
    * {@code closer} and {@code closedBy} come, the visitor shows offline, and the durations are recorded.

@@ -2,17 +2,22 @@ package org.livechatcontract.server.store;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.livechatcontract.server.domain.CustomField;
 import org.livechatcontract.server.domain.Department;
+import org.livechatcontract.server.domain.Inquiry;
 import org.livechatcontract.server.domain.Message;
 import org.livechatcontract.server.domain.OfflineMessage;
 import org.livechatcontract.server.domain.StoredFile;
@@ -32,7 +37,11 @@ public final class InMemoryStore implements LivechatStore {
   private final ConcurrentMap<String, String> userIdByUsername = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, String> userIdByEmail = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, String> userIdByTokenHash = new ConcurrentHashMap<>();
-  private final ConcurrentMap<String, Boolean> agentIds = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Set<String>> userIdsByRole = new ConcurrentHashMap<>();
+
+  private final ConcurrentMap<String, Inquiry> inquiries = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, String> inquiryIdByRoomId = new ConcurrentHashMap<>();
+  private final Set<String> queuedInquiryIds = ConcurrentHashMap.newKeySet();
 
   private final ConcurrentMap<String, Visitor> visitors = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, String> visitorIdByToken = new ConcurrentHashMap<>();
@@ -45,6 +54,9 @@ public final class InMemoryStore implements LivechatStore {
 
   private final ConcurrentMap<String, Department> departments = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, String> departmentIdByName = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Long> departmentOrder = new ConcurrentHashMap<>();
+  private final AtomicLong departmentSequence = new AtomicLong();
+  private final ConcurrentMap<String, Set<String>> departmentIdsByAgent = new ConcurrentHashMap<>();
 
   private final ConcurrentMap<String, List<String>> roomIdsByToken = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Message> messages = new ConcurrentHashMap<>();
@@ -78,37 +90,83 @@ public final class InMemoryStore implements LivechatStore {
 
   @Override
   public List<User> agents() {
-    List<User> out = new ArrayList<>(agentIds.size());
-    for (String id : agentIds.keySet()) {
-      User u = users.get(id);
-      if (u != null) {
-        out.add(u);
-      }
-    }
-    return out;
+    return usersWithRole(Roles.LIVECHAT_AGENT);
+  }
+
+  @Override
+  public List<User> usersWithRole(String role) {
+    return byIds(userIdsByRole.getOrDefault(role, Set.of()), users);
   }
 
   @Override
   public void saveUser(User user) {
-    users.compute(user.id(), (id, old) -> {
-      if (old != null) {
-        userIdByUsername.remove(fold(old.username()), id);
-        if (old.email() != null) {
-          userIdByEmail.remove(fold(old.email()), id);
-        }
-        old.loginTokens().forEach(t -> userIdByTokenHash.remove(t, id));
+    users.compute(user.id(), (id, old) -> reindex(old, user));
+  }
+
+  @Override
+  public Optional<User> updateUser(String id, UnaryOperator<User> change) {
+    return Optional.ofNullable(users.computeIfPresent(id, (k, old) -> reindex(old, change.apply(old))));
+  }
+
+  /** Moves the user's index entries from {@code old} (null for a new user) to {@code user}; runs inside compute. */
+  private User reindex(User old, User user) {
+    String id = user.id();
+    if (old != null) {
+      userIdByUsername.remove(fold(old.username()), id);
+      if (old.email() != null) {
+        userIdByEmail.remove(fold(old.email()), id);
       }
-      user.loginTokens().forEach(t -> userIdByTokenHash.put(t, id));
-      userIdByUsername.put(fold(user.username()), id);
-      if (user.email() != null) {
-        userIdByEmail.put(fold(user.email()), id);
-      }
-      if (user.hasRole(Roles.LIVECHAT_AGENT)) {
-        agentIds.put(id, Boolean.TRUE);
+      old.loginTokens().forEach(t -> userIdByTokenHash.remove(t, id));
+      old.roles().forEach(r -> userIdsByRole.computeIfPresent(r, (k, ids) -> without(ids, id)));
+    }
+    user.loginTokens().forEach(t -> userIdByTokenHash.put(t, id));
+    userIdByUsername.put(fold(user.username()), id);
+    if (user.email() != null) {
+      userIdByEmail.put(fold(user.email()), id);
+    }
+    user.roles().forEach(r -> userIdsByRole.merge(r, Set.of(id), InMemoryStore::union));
+    return user;
+  }
+
+  // inquiries
+
+  @Override
+  public Optional<Inquiry> inquiryById(String id) {
+    return Optional.ofNullable(inquiries.get(id));
+  }
+
+  @Override
+  public Optional<Inquiry> inquiryByRoomId(String roomId) {
+    return byIndex(inquiryIdByRoomId, roomId, inquiries);
+  }
+
+  @Override
+  public List<Inquiry> queuedInquiries() {
+    List<Inquiry> out = byIds(queuedInquiryIds, inquiries);
+    out.removeIf(i -> i.state() != Inquiry.State.QUEUED);
+    out.sort(Comparator.comparing(Inquiry::ts).thenComparing(Inquiry::id));
+    return out;
+  }
+
+  @Override
+  public void saveInquiry(Inquiry inquiry) {
+    inquiries.compute(inquiry.id(), (id, old) -> {
+      inquiryIdByRoomId.put(inquiry.roomId(), id);
+      if (inquiry.state() == Inquiry.State.QUEUED) {
+        queuedInquiryIds.add(id);
       } else {
-        agentIds.remove(id);
+        queuedInquiryIds.remove(id);
       }
-      return user;
+      return inquiry;
+    });
+  }
+
+  @Override
+  public void removeInquiry(String id) {
+    inquiries.computeIfPresent(id, (k, old) -> {
+      inquiryIdByRoomId.remove(old.roomId(), id);
+      queuedInquiryIds.remove(id);
+      return null;
     });
   }
 
@@ -188,6 +246,12 @@ public final class InMemoryStore implements LivechatStore {
     rooms.compute(room.id(), (id, old) -> reindexed(old, room));
   }
 
+  @Override
+  public Optional<Room> updateRoom(String id, UnaryOperator<Room> change) {
+    return Optional.ofNullable(rooms.computeIfPresent(id, (k, old) -> reindexed(old, change.apply(old))));
+  }
+
+  /** Moves the room's open-room index entries from {@code old} (null for a new room) to {@code room}. */
   private Room reindexed(Room old, Room room) {
     if (old != null && old.open()) {
       unindexOpen(old);
@@ -223,6 +287,11 @@ public final class InMemoryStore implements LivechatStore {
   // departments
 
   @Override
+  public Optional<Department> departmentById(String id) {
+    return Optional.ofNullable(departments.get(id));
+  }
+
+  @Override
   public Optional<Department> departmentByIdOrName(String idOrName) {
     Department byId = departments.get(idOrName);
     if (byId != null) {
@@ -232,14 +301,66 @@ public final class InMemoryStore implements LivechatStore {
   }
 
   @Override
+  public List<Department> departments() {
+    List<Department> out = new ArrayList<>(departments.values());
+    out.sort(Comparator.comparingLong(d -> departmentOrder.getOrDefault(d.id(), Long.MAX_VALUE)));
+    return out;
+  }
+
+  @Override
+  public List<Department> departmentsOfAgent(String agentId) {
+    return byIds(departmentIdsByAgent.getOrDefault(agentId, Set.of()), departments);
+  }
+
+  @Override
   public void saveDepartment(Department department) {
     departments.compute(department.id(), (id, old) -> {
       if (old != null) {
-        departmentIdByName.remove(old.name(), id);
+        unindexDepartment(old);
       }
+      departmentOrder.computeIfAbsent(id, k -> departmentSequence.incrementAndGet());
       departmentIdByName.put(department.name(), id);
+      department.agents().forEach(a -> departmentIdsByAgent.merge(a.agentId(), Set.of(id), InMemoryStore::union));
       return department;
     });
+  }
+
+  @Override
+  public void removeDepartment(String id) {
+    departments.computeIfPresent(id, (k, old) -> {
+      unindexDepartment(old);
+      departmentOrder.remove(id);
+      return null;
+    });
+  }
+
+  private void unindexDepartment(Department old) {
+    departmentIdByName.remove(old.name(), old.id());
+    old.agents().forEach(a -> departmentIdsByAgent.computeIfPresent(a.agentId(), (k, ids) -> without(ids, old.id())));
+  }
+
+  private static <T> List<T> byIds(Collection<String> ids, ConcurrentMap<String, T> primary) {
+    List<T> out = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      T t = primary.get(id);
+      if (t != null) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> out = new HashSet<>(a);
+    out.addAll(b);
+    return Set.copyOf(out);
+  }
+
+  /** The set without the id, or null (which drops the map entry) when nothing is left. */
+  private static Set<String> without(Set<String> ids, String id) {
+    Set<String> out = new HashSet<>(ids);
+    out.remove(id);
+    return out.isEmpty() ? null : Set.copyOf(out);
   }
 
   private static <T> Optional<T> byIndex(ConcurrentMap<String, String> index, String key, ConcurrentMap<String, T> primary) {
@@ -273,11 +394,6 @@ public final class InMemoryStore implements LivechatStore {
   }
 
   @Override
-  public Optional<Room> updateRoom(String id, UnaryOperator<Room> change) {
-    return Optional.ofNullable(rooms.computeIfPresent(id, (k, old) -> reindexed(old, change.apply(old))));
-  }
-
-  @Override
   public void deleteRoom(String id) {
     rooms.computeIfPresent(id, (k, old) -> {
       if (old.open()) {
@@ -293,13 +409,6 @@ public final class InMemoryStore implements LivechatStore {
   @Override
   public Optional<Visitor> updateVisitor(String id, UnaryOperator<Visitor> change) {
     return Optional.ofNullable(visitors.computeIfPresent(id, (k, old) -> reindexed(k, old, change.apply(old))));
-  }
-
-  // departments: listing
-
-  @Override
-  public List<Department> departments() {
-    return departments.values().stream().sorted(Comparator.comparing(Department::name)).toList();
   }
 
   // messages

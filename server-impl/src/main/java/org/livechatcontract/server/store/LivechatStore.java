@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.livechatcontract.server.domain.CustomField;
 import org.livechatcontract.server.domain.Department;
+import org.livechatcontract.server.domain.Inquiry;
 import org.livechatcontract.server.domain.Message;
 import org.livechatcontract.server.domain.OfflineMessage;
 import org.livechatcontract.server.domain.StoredFile;
@@ -37,7 +38,30 @@ public interface LivechatStore {
   /** Users with the {@code livechat-agent} role. */
   List<User> agents();
 
+  /** Users with this role. */
+  List<User> usersWithRole(String role);
+
   void saveUser(User user);
+
+  /**
+   * Replaces the user with {@code change(user)} atomically: no other save of that user lands in between.
+   *
+   * @return the user after the change, or empty when there is no such user
+   */
+  Optional<User> updateUser(String id, UnaryOperator<User> change);
+
+  // inquiries
+
+  Optional<Inquiry> inquiryById(String id);
+
+  Optional<Inquiry> inquiryByRoomId(String roomId);
+
+  /** Inquiries in state {@code queued}, oldest first. */
+  List<Inquiry> queuedInquiries();
+
+  void saveInquiry(Inquiry inquiry);
+
+  void removeInquiry(String id);
 
   // visitors
 
@@ -63,19 +87,6 @@ public interface LivechatStore {
 
   void saveRoom(Room room);
 
-  long roomCount();
-
-  // departments
-
-  Optional<Department> departmentByIdOrName(String idOrName);
-
-  void saveDepartment(Department department);
-
-  // rooms: whole-life lookups and atomic changes
-
-  /** Every room of the visitor with this token, open or closed, oldest first. */
-  List<Room> roomsByVisitorToken(String token);
-
   /**
    * Applies {@code change} to the room's current record and saves the result, atomically for that
    * room: concurrent changes to one room are never lost. A change may throw to leave the room as it was.
@@ -84,6 +95,29 @@ public interface LivechatStore {
    */
   Optional<Room> updateRoom(String id, UnaryOperator<Room> change);
 
+  long roomCount();
+
+  // departments
+
+  Optional<Department> departmentById(String id);
+
+  Optional<Department> departmentByIdOrName(String idOrName);
+
+  /** Every department, in the order they were first saved. */
+  List<Department> departments();
+
+  /** The departments that list this agent. */
+  List<Department> departmentsOfAgent(String agentId);
+
+  void saveDepartment(Department department);
+
+  void removeDepartment(String id);
+
+  // rooms: whole-life lookups and atomic changes
+
+  /** Every room of the visitor with this token, open or closed, oldest first. */
+  List<Room> roomsByVisitorToken(String token);
+
   /** Removes the room and its index entries (not its messages: see {@link #deleteMessagesOfRoom}). */
   void deleteRoom(String id);
 
@@ -91,11 +125,6 @@ public interface LivechatStore {
 
   /** As {@link #updateRoom}, for a visitor. */
   Optional<Visitor> updateVisitor(String id, UnaryOperator<Visitor> change);
-
-  // departments: listing
-
-  /** Every department (the widget lists them; there are few). */
-  List<Department> departments();
 
   // messages (indexed per room, in the order of their {@code ts})
 

@@ -15,26 +15,28 @@ import java.util.Map;
  * test sees it: no test can pass on a response that breaks the contract.
  */
 public final class Api {
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
-
+  /**
+   * One connection pool per server: a pool shared across servers could hand a request a kept-alive
+   * connection to an earlier server that had the same port.
+   */
+  private final HttpClient http;
   private final URI base;
   private final List<String> defaultHeaders;
 
   public Api(URI base) {
-    this(base, List.of());
+    this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build(),
+        base, List.of());
   }
 
-  private Api(URI base, List<String> defaultHeaders) {
+  private Api(HttpClient http, URI base, List<String> defaultHeaders) {
+    this.http = http;
     this.base = base;
     this.defaultHeaders = List.copyOf(defaultHeaders);
   }
 
   /** The same client, sending these credentials on every request. */
   public Api as(Session session) {
-    return new Api(base, List.of("X-User-Id", session.userId(), "X-Auth-Token", session.authToken()));
+    return new Api(http, base, List.of("X-User-Id", session.userId(), "X-Auth-Token", session.authToken()));
   }
 
   public record Session(String userId, String authToken) {}
@@ -61,7 +63,7 @@ public final class Api {
   }
 
   /** A DELETE with a JSON body, as the Livechat SDK sends it. */
-  public Reply delete(String path, String json, String... headers) {
+  public Reply deleteWithBody(String path, String json, String... headers) {
     return send("DELETE", path, json, "application/json", headers);
   }
 
@@ -81,6 +83,11 @@ public final class Api {
     return send("POST", path, body.toString(), "multipart/form-data; boundary=" + boundary, headers);
   }
 
+  /** A DELETE without a body. */
+  public Reply delete(String path, String... headers) {
+    return send("DELETE", path, null, null, headers);
+  }
+
   public Reply send(String method, String pathAndQuery, String body, String contentType, String... headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(30));
     List<String> all = new ArrayList<>(defaultHeaders);
@@ -93,7 +100,7 @@ public final class Api {
     }
     b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     try {
-      HttpResponse<String> res = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> res = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
       String path = res.request().uri().getRawPath();
       Contract.check(method, path, res.statusCode(), res.headers().map(), res.body());
       return new Reply(res.statusCode(), res.headers().map(), res.body());

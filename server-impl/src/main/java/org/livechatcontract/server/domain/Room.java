@@ -138,9 +138,11 @@ public record Room(
         double responseTime = seconds(query, at);
         double reactionTime = seconds(agentJoined, at);
         boolean first = responseTime != 0;
-        nextResponse = new Response((tt + responseTime) / (total + 1), first ? at : r.fd(), first ? responseTime : r.ft(),
-            total + 1, tt + responseTime);
-        nextReaction = new Reaction(first ? at : re.fd(), first ? reactionTime : re.ft(), reactionTt + reactionTime);
+        // boxed on purpose: a ternary of double and a null Double would unbox the null
+        nextResponse = new Response((tt + responseTime) / (total + 1), first ? at : r.fd(),
+            first ? Double.valueOf(responseTime) : r.ft(), total + 1, tt + responseTime);
+        nextReaction = new Reaction(first ? at : re.fd(), first ? Double.valueOf(reactionTime) : re.ft(),
+            reactionTt + reactionTime);
       } else if (newerQuery) {
         double responseTime = seconds(query, at);
         nextResponse = new Response((tt + responseTime) / (total + 1), r.fd(), r.ft(), total + 1, tt + responseTime);

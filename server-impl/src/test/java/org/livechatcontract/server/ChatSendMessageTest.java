@@ -22,6 +22,12 @@ class ChatSendMessageTest {
     return server.api().get("/api/v1/livechat/room?token=" + server.newVisitor()).json().path("room");
   }
 
+  /** A new room in which the visitor has asked "Hello". */
+  static JsonNode roomWithAQuestion() {
+    JsonNode room = roomWithAQuestion();
+    return room;
+  }
+
   static Api itsAgent(JsonNode room) {
     return server.as(LiveServer.servedBy(room));
   }
@@ -58,8 +64,7 @@ class ChatSendMessageTest {
 
   @Test
   void theVisitorReadsTheAnswerInTheHistory() {
-    JsonNode room = openRoom();
-    server.say(token(room), rid(room), "Hello");
+    JsonNode room = roomWithAQuestion();
     answered(itsAgent(room), room, "Hi Mary");
     JsonNode history = server.api().get("/api/v1/livechat/messages.history/" + rid(room) + "?token=" + token(room))
         .json().path("messages");
@@ -70,8 +75,7 @@ class ChatSendMessageTest {
 
   @Test
   void theAnswerCountsInMsgsAndBecomesTheLastMessage() {
-    JsonNode room = openRoom();
-    server.say(token(room), rid(room), "Hello");
+    JsonNode room = roomWithAQuestion();
     JsonNode m = answered(itsAgent(room), room, "Hi Mary");
     JsonNode now = server.now(room);
     assertEquals(2, now.path("msgs").asInt());
@@ -96,8 +100,7 @@ class ChatSendMessageTest {
 
   @Test
   void aSecondAnswerKeepsTheFirstResponseTimeAndMovesTheLastOne() {
-    JsonNode room = openRoom();
-    server.say(token(room), rid(room), "Hello");
+    JsonNode room = roomWithAQuestion();
     JsonNode first = answered(itsAgent(room), room, "Hi Mary");
     JsonNode second = answered(itsAgent(room), room, "Are you there?");
     JsonNode by = server.now(room).path("responseBy");
@@ -107,8 +110,7 @@ class ChatSendMessageTest {
 
   @Test
   void theVisitorWritingAgainPutsTheRoomBackToWaiting() {
-    JsonNode room = openRoom();
-    server.say(token(room), rid(room), "Hello");
+    JsonNode room = roomWithAQuestion();
     answered(itsAgent(room), room, "Hi Mary");
     server.say(token(room), rid(room), "One more question");
     JsonNode now = server.now(room);
@@ -133,8 +135,7 @@ class ChatSendMessageTest {
 
   @Test
   void anAnswerToNoNewQuestionCountsNoNewResponse() {
-    JsonNode room = openRoom();
-    server.say(token(room), rid(room), "Hello");
+    JsonNode room = roomWithAQuestion();
     JsonNode first = answered(itsAgent(room), room, "Hi Mary");
     answered(itsAgent(room), room, "Are you there?");
     JsonNode metrics = server.now(room).path("metrics");
@@ -169,8 +170,7 @@ class ChatSendMessageTest {
 
   @Test
   void aManagerWithViewLivechatRoomsMayAnswerARoomSomeoneElseServes() {
-    JsonNode room = openRoom();
-    server.say(token(room), rid(room), "Hello");
+    JsonNode room = roomWithAQuestion();
     answered(server.as("manager"), room, "A manager here");
     assertEquals("manager", server.now(room).path("responseBy").path("username").asText());
   }

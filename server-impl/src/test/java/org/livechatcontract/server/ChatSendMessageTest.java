@@ -24,7 +24,8 @@ class ChatSendMessageTest {
 
   /** A new room in which the visitor has asked "Hello". */
   static JsonNode roomWithAQuestion() {
-    JsonNode room = roomWithAQuestion();
+    JsonNode room = openRoom();
+    server.say(token(room), rid(room), "Hello");
     return room;
   }
 

@@ -57,7 +57,7 @@ public final class Livechat {
     this.departments = new DepartmentService(store, settings, ids, clock);
     this.users = new UserService(store, departments, permissions, ids, clock);
     this.inquiries = new InquiryService(store, router, rooms, settings, clock);
-    this.agentActions = new AgentActions(store, router, rooms, inquiries, permissions, settings, clock);
+    this.agentActions = new AgentActions(store, router, rooms, inquiries, messages, permissions, settings, clock);
   }
 
   public LivechatStore store() {

@@ -42,6 +42,7 @@ import org.livechatcontract.server.http.ResponseHeaders;
 import org.livechatcontract.server.http.StrictBooleans;
 import org.livechatcontract.server.http.ValidationErrorMapper;
 import org.livechatcontract.server.resource.AgentActionsResource;
+import org.livechatcontract.server.resource.ChatResource;
 import org.livechatcontract.server.resource.AuthenticationResource;
 import org.livechatcontract.server.resource.LivechatMessagesResource;
 import org.livechatcontract.server.resource.LivechatResource;
@@ -68,7 +69,7 @@ public final class LivechatServer implements AutoCloseable {
           LivechatVisitorsResource.class, LivechatRoomsResource.class, LivechatMessagesResource.class,
           LivechatResource.class,
           UsersResource.class, LivechatUsersResource.class, DepartmentsResource.class, InquiriesResource.class,
-          AgentActionsResource.class, SettingsResource.class, PermissionsResource.class);
+          AgentActionsResource.class, ChatResource.class, SettingsResource.class, PermissionsResource.class);
 
   private final Server jetty;
   private final Livechat state;

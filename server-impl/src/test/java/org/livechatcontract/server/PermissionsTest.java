@@ -30,7 +30,7 @@ class PermissionsTest {
       }
     }
     assertEquals("[\"admin\",\"livechat-agent\",\"livechat-manager\",\"livechat-monitor\"]", viewLRoom.path("roles").toString());
-    assertEquals(16, r.json().path("permissions").size());
+    assertEquals(17, r.json().path("permissions").size());
   }
 
   @Test

@@ -2,32 +2,64 @@ package org.livechatcontract.server.domain;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.livechatcontract.server.store.LivechatStore;
 
 /**
- * What an agent or manager does to an open room: close it ({@code livechat/room.closeByUser}) or
- * forward it to another agent or department ({@code livechat/room.forward}, Rocket.Chat's
- * {@code forwardRoomToAgent} and {@code forwardRoomToDepartment}).
+ * What an agent or manager does to an open room: answer the visitor ({@code chat.sendMessage}), close it
+ * ({@code livechat/room.closeByUser}) or forward it to another agent or department
+ * ({@code livechat/room.forward}, Rocket.Chat's {@code forwardRoomToAgent} and {@code forwardRoomToDepartment}).
  */
 public final class AgentActions {
   private final LivechatStore store;
   private final Router router;
   private final RoomService rooms;
   private final InquiryService inquiries;
+  private final MessageService messages;
   private final Permissions permissions;
   private final Settings settings;
   private final Clock clock;
 
   public AgentActions(LivechatStore store, Router router, RoomService rooms, InquiryService inquiries,
-      Permissions permissions, Settings settings, Clock clock) {
+      MessageService messages, Permissions permissions, Settings settings, Clock clock) {
     this.store = store;
     this.router = router;
     this.rooms = rooms;
     this.inquiries = inquiries;
+    this.messages = messages;
     this.permissions = permissions;
     this.settings = settings;
     this.clock = clock;
+  }
+
+  /** What {@code chat.sendMessage} carries in {@code message}; every field may be null. */
+  public record Answer(String rid, String msg, String type, String clientId) {}
+
+  /**
+   * {@code chat.sendMessage}: {@code user} writes in a livechat room. Checks in Rocket.Chat's order
+   * ({@code executeSendMessage}, {@code canSendMessageAsync}, the omnichannel room-access validators): a
+   * message type (system messages are refused), the size, {@code rid}, the room, that the user serves it
+   * or holds {@code view-livechat-rooms}, then that it is open and the {@code _id} is free.
+   */
+  public Message answer(User user, Answer a) {
+    if (a.type() != null && !a.type().isEmpty()) {
+      throw LivechatError.plain("Cannot send system messages using 'chat.sendMessage'");
+    }
+    String text = a.msg() == null ? "" : a.msg();
+    if (text.length() > settings.number(Settings.MESSAGE_MAX_ALLOWED_SIZE)) {
+      throw LivechatError.meteor("error-message-size-exceeded", "Message size exceeds Message_MaxAllowedSize",
+          Map.of("method", "sendMessage"));
+    }
+    if (!given(a.rid())) {
+      throw LivechatError.plain("The 'rid' property on the message object is missing.");
+    }
+    Room room = store.roomById(a.rid()).orElseThrow(() -> LivechatError.plain("error-invalid-room"));
+    boolean serving = room.servedBy() != null && room.servedBy().id().equals(user.id());
+    if (!serving && !permissions.has(user, Permissions.VIEW_LIVECHAT_ROOMS)) {
+      throw LivechatError.plain("error-not-allowed");
+    }
+    return messages.sendAgentMessage(room, user, text, a.clientId());
   }
 
   /** Closes the room as {@code user}; someone other than its agent needs {@code close-others-livechat-room}. */

@@ -211,18 +211,22 @@ public final class MessageService {
 
   /**
    * An agent's message to an open room (for {@code chat.sendMessage}): counted in {@code msgs}, the
-   * room's {@code lastMessage}, {@code metrics.servedBy.lr} set and the room no longer waiting.
+   * room's {@code lastMessage}, and the room answered ({@link Room#withMessage}: {@code waitingResponse},
+   * {@code responseBy}, the response metrics).
    *
-   * @throws LivechatError {@code invalid-room} for an unknown room, {@code room-closed} for a closed one
+   * @param clientId the {@code _id} the client chose, or null/empty for a new one
+   * @throws LivechatError {@code invalid-room} for an unknown room, {@code room-closed} for a closed one,
+   *     {@code error-duplicate-message-id} for an {@code _id} in use
    */
-  public Message sendAgentMessage(Room room, User agent, String text) {
+  public Message sendAgentMessage(Room room, User agent, String text, String clientId) {
     return inRoom(room.id(), () -> {
       Room current = store.roomById(room.id()).orElseThrow(() -> LivechatError.plain("invalid-room"));
       if (!current.open()) {
         throw LivechatError.plain("room-closed");
       }
       Instant now = Times.now(clock);
-      return add(new Message(ids.id(), room.id(), text, null, now, Message.Author.of(agent), now, null, null, null,
+      String id = clientId == null || clientId.isEmpty() ? ids.id() : clientId;
+      return add(new Message(id, room.id(), text, null, now, Message.Author.of(agent), now, null, null, null,
           null, false, urls(text), null, null, null));
     });
   }

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Permissions {
   public static final String VIEW_LIVECHAT_MANAGER = "view-livechat-manager";
   public static final String VIEW_L_ROOM = "view-l-room";
+  public static final String VIEW_LIVECHAT_ROOMS = "view-livechat-rooms";
   public static final String CLOSE_LIVECHAT_ROOM = "close-livechat-room";
   public static final String CLOSE_OTHERS_LIVECHAT_ROOM = "close-others-livechat-room";
   public static final String TRANSFER_LIVECHAT_GUEST = "transfer-livechat-guest";
@@ -57,6 +58,7 @@ public final class Permissions {
     Map<String, Set<String>> d = new LinkedHashMap<>();
     d.put(VIEW_LIVECHAT_MANAGER, Set.of(manager, monitor, admin));
     d.put(VIEW_L_ROOM, Set.of(manager, monitor, agent, admin));
+    d.put(VIEW_LIVECHAT_ROOMS, Set.of(manager, monitor, admin));
     d.put(CLOSE_LIVECHAT_ROOM, Set.of(manager, monitor, agent, admin));
     d.put(CLOSE_OTHERS_LIVECHAT_ROOM, Set.of(manager, monitor, admin));
     d.put(TRANSFER_LIVECHAT_GUEST, Set.of(manager, monitor, admin));

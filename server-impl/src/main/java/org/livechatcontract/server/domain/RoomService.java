@@ -132,6 +132,6 @@ public final class RoomService {
     return new Room(ids.id(), v.displayName(),
         new Room.RoomVisitor(v.id(), v.username(), v.token(), Status.ONLINE),
         departmentId, true, now, now, now, 0, 1, true, source, null, now,
-        PRIORITY_NOT_SPECIFIED, DEFAULT_ESTIMATED_WAITING_TIME_QUEUE, null, Room.Metrics.NONE, null, null, null, null);
+        PRIORITY_NOT_SPECIFIED, DEFAULT_ESTIMATED_WAITING_TIME_QUEUE, null, Room.Metrics.NONE, null, null, null, null, null);
   }
 }

@@ -77,9 +77,18 @@ final class Dtos {
         .closer(r.isClosed() ? org.livechatcontract.model.Room.CloserEnum.fromValue(r.closing().closer()) : null)
         .closedBy(r.isClosed() ? new ClosedBy().id(r.closing().closedById()).username(r.closing().closedByUsername()) : null)
         .metrics(metrics(r.metrics()))
+        .responseBy(responseBy(r.responseBy()))
         .lastMessage(r.lastMessage() == null ? null : ConversationDtos.message(r.lastMessage()))
         .surveyFeedback(r.surveyFeedback().isEmpty() ? null : r.surveyFeedback())
         .livechatData(r.livechatData().isEmpty() ? null : r.livechatData());
+  }
+
+  static org.livechatcontract.model.ResponseBy responseBy(Room.ResponseBy b) {
+    return b == null ? null : new org.livechatcontract.model.ResponseBy()
+        .id(b.id())
+        .username(b.username())
+        .firstResponseTs(time(b.firstResponseTs()))
+        .lastMessageTs(time(b.lastMessageTs()));
   }
 
   static RoomVisitor roomVisitor(Room.RoomVisitor v) {

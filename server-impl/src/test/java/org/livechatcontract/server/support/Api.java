@@ -88,6 +88,22 @@ public final class Api {
     return send("DELETE", path, null, null, headers);
   }
 
+  /**
+   * Sends once, and once more if a pooled keep-alive connection turns out to have been closed by the
+   * server before the request reached it ("header parser received no bytes"): the JDK client does
+   * not retry that by itself, and the server never saw the first attempt.
+   */
+  private HttpResponse<String> sendOnce(HttpRequest request) throws IOException, InterruptedException {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      if (!String.valueOf(e.getMessage()).contains("header parser received no bytes")) {
+        throw e;
+      }
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+  }
+
   public Reply send(String method, String pathAndQuery, String body, String contentType, String... headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(30));
     List<String> all = new ArrayList<>(defaultHeaders);
@@ -100,7 +116,7 @@ public final class Api {
     }
     b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     try {
-      HttpResponse<String> res = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> res = sendOnce(b.build());
       String path = res.request().uri().getRawPath();
       Contract.check(method, path, res.statusCode(), res.headers().map(), res.body());
       return new Reply(res.statusCode(), res.headers().map(), res.body());

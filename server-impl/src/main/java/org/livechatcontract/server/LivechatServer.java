@@ -18,6 +18,7 @@ import org.livechatcontract.server.domain.VisitorService;
 import org.livechatcontract.server.fixture.Fixture;
 import org.livechatcontract.server.fixture.FixtureLoader;
 import org.livechatcontract.server.http.ClosedSchemas;
+import org.livechatcontract.server.http.ContentLength;
 import org.livechatcontract.server.http.EndpointRules;
 import org.livechatcontract.server.http.ErrorMapper;
 import org.livechatcontract.server.http.JettyJsonErrors;
@@ -103,6 +104,7 @@ public final class LivechatServer implements AutoCloseable {
     rc.register(new EndpointRules(state.auth(), state.permissions()));
     rc.register(RequestNormalizer.class);
     rc.register(ResponseHeaders.class);
+    rc.register(ContentLength.class);
     rc.register(ErrorMapper.class);
     rc.register(ValidationErrorMapper.class);
     rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);

@@ -27,6 +27,8 @@ public final class PreloadedServer {
     int port = a.integer("--port", 0);
 
     LivechatServer server = LivechatServer.start(LivechatServer.Config.defaults(port));
+    // The same JVM-wide settings as Main, so the server logs what the real one logs.
+    java.util.logging.Logger.getLogger("org.hibernate").setLevel(java.util.logging.Level.WARNING);
     long heapBefore = heapAfterFullGc();
     long t0 = System.nanoTime();
     preload(server.state(), rooms);
@@ -42,7 +44,7 @@ public final class PreloadedServer {
   }
 
   /** Registers visitors {@code 0..n-1} (token and name, as the widget sends them) and opens a room for each. */
-  static void preload(Livechat state, int n) {
+  public static void preload(Livechat state, int n) {
     for (int i = 0; i < n; i++) {
       String token = TOKEN_PREFIX + i;
       state.visitors().register(new VisitorService.Registration(token, "Visitor " + i, null, null, null, null));

@@ -39,7 +39,7 @@ record Settings(
         mode,
         number(env, "BENCH_ROUNDS", full ? 3 : 1),
         number(env, "BENCH_SECONDS", full ? 10 : 3),
-        number(env, "BENCH_WARMUP", full ? 5 : 2),
+        number(env, "BENCH_WARMUP", full ? 15 : 5),
         number(env, "BENCH_CONNECTIONS", 64),
         number(env, "BENCH_SMALL_ROOMS", 1_000),
         number(env, "BENCH_LARGE_ROOMS", full ? 1_000_000 : 100_000),

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # The benchmark, in one command, from anywhere in the repository:
 #
-#   bench/run.sh          # full: 15 s warm-up, then 3 interleaved rounds of 10 s per scenario, 1k and 1M rooms, JMH; updates bench/RESULTS.md
-#   bench/run.sh quick    # development: 5 s warm-up, 1 round of 3 s, 1k and 100k rooms, no JMH; writes bench/target/bench-run/results.md only
+#   bench/run.sh          # full: warm-up, then 3 interleaved rounds of 10 s per scenario, 1k and 1M rooms, JMH; updates bench/RESULTS.md
+#   bench/run.sh quick    # development: shorter warm-up, 1 round of 3 s, 1k and 100k rooms, no JMH; writes bench/target/bench-run/results.md only
 #
 # It builds the jars, installs wrk (Debian package) when it is missing, runs everything against
 # 127.0.0.1 and stops every process it started. Overrides (environment): BENCH_ROUNDS, BENCH_SECONDS,
-# BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_SMALL_ROOMS, BENCH_LARGE_ROOMS, BENCH_START_RUNS,
+# BENCH_WARMUP and BENCH_WARMUP_MAX (seconds), BENCH_CONNECTIONS, BENCH_SMALL_ROOMS, BENCH_LARGE_ROOMS, BENCH_START_RUNS,
 # BENCH_JMH (0/1), BENCH_JMH_ARGS, BENCH_JFR (1: record bench/target/bench-run/small.jfr),
 # BENCH_JAVA_OPTS (options for every server JVM, the baseline's included).
 set -euo pipefail

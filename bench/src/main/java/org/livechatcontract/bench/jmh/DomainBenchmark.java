@@ -45,6 +45,6 @@ public class DomainBenchmark {
   /** Auto_Selection over the default state's agents (one online agent serving every stored room). */
   @Benchmark
   public Optional<User> routeNewRoom() {
-    return state.router().route(Optional.empty());
+    return state.router().route(Optional.empty(), null).agent();
   }
 }

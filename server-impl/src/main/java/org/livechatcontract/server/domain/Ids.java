@@ -35,6 +35,15 @@ public final class Ids {
     return draw(SECRET_ALPHABET, 43);
   }
 
+  /** Random bytes (password salts), from the same source as the ids. */
+  public byte[] bytes(int n) {
+    byte[] out = new byte[n];
+    synchronized (random) {
+      random.nextBytes(out);
+    }
+    return out;
+  }
+
   private String draw(char[] alphabet, int length) {
     char[] out = new char[length];
     synchronized (random) {

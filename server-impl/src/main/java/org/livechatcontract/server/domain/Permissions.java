@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Permissions {
   public static final String VIEW_LIVECHAT_MANAGER = "view-livechat-manager";
   public static final String VIEW_L_ROOM = "view-l-room";
+  /** Not Rocket.Chat's: the right to use this server's stub admin API ({@code /api/v1/stub/...}). */
+  public static final String STUB_ADMIN = "stub-admin";
 
   private final Map<String, Set<String>> rolesByPermission = new ConcurrentHashMap<>();
 
@@ -16,6 +18,7 @@ public final class Permissions {
         Set.of(Roles.LIVECHAT_MANAGER, Roles.LIVECHAT_MONITOR, Roles.ADMIN));
     rolesByPermission.put(VIEW_L_ROOM,
         Set.of(Roles.LIVECHAT_MANAGER, Roles.LIVECHAT_MONITOR, Roles.LIVECHAT_AGENT, Roles.ADMIN));
+    rolesByPermission.put(STUB_ADMIN, Set.of(Roles.ADMIN));
   }
 
   public boolean known(String permission) {

@@ -61,6 +61,16 @@ public final class Settings {
     values.put(id, value);
   }
 
+  /** Every setting's current value, by name. */
+  public Map<String, Object> values() {
+    return Map.copyOf(values);
+  }
+
+  /** Back to Rocket.Chat's defaults. */
+  public void reset() {
+    values.putAll(DEFAULTS);
+  }
+
   /** The next visitor number for {@code guest-N}, advancing {@code Livechat_guest_count}. */
   public int nextGuestNumber() {
     return (Integer) values.compute(GUEST_COUNT, (k, v) -> (Integer) v + 1) - 1;

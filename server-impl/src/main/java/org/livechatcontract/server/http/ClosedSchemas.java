@@ -12,13 +12,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The schemas that the spec closes with {@code additionalProperties: false}. A request body that
+ * The schemas that the specs close with {@code additionalProperties: false}. A request body that
  * carries a key such a schema does not list is refused; keys in open schemas are ignored, as the
- * spec says. Read once, from the copy of the spec that the generated jar carries.
+ * spec says. Read once, from the copies of the specs that the generated jar carries: the Livechat
+ * API ({@code org.livechatcontract.model}) and the stub admin API ({@code org.livechatcontract.stub.model}).
  */
 public final class ClosedSchemas {
   public static final String SPEC_RESOURCE = "openapi/livechat.yaml";
+  public static final String STUB_ADMIN_SPEC_RESOURCE = "openapi/stub-admin.yaml";
+  private static final Map<String, String> SPEC_BY_MODEL_PACKAGE = Map.of(
+      "org.livechatcontract.model", SPEC_RESOURCE,
+      "org.livechatcontract.stub.model", STUB_ADMIN_SPEC_RESOURCE);
 
+  /** Qualified names of the model classes of closed schemas. */
   private final Set<String> names;
 
   private ClosedSchemas(Set<String> names) {
@@ -26,9 +32,15 @@ public final class ClosedSchemas {
   }
 
   public static ClosedSchemas fromClasspathSpec() {
-    try (InputStream in = ClosedSchemas.class.getClassLoader().getResourceAsStream(SPEC_RESOURCE)) {
+    Set<String> closed = new HashSet<>();
+    SPEC_BY_MODEL_PACKAGE.forEach((pkg, spec) -> closedSchemasOf(spec).forEach(name -> closed.add(pkg + "." + name)));
+    return new ClosedSchemas(closed);
+  }
+
+  private static Set<String> closedSchemasOf(String resource) {
+    try (InputStream in = ClosedSchemas.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException(SPEC_RESOURCE + " is not on the classpath (it ships in the generated jar)");
+        throw new IllegalStateException(resource + " is not on the classpath (it ships in the generated jar)");
       }
       JsonNode schemas = new ObjectMapper(new YAMLFactory()).readTree(in).path("components").path("schemas");
       Set<String> closed = new HashSet<>();
@@ -39,14 +51,14 @@ public final class ClosedSchemas {
           closed.add(e.getKey());
         }
       }
-      return new ClosedSchemas(closed);
+      return closed;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + SPEC_RESOURCE, e);
+      throw new UncheckedIOException("cannot read " + resource, e);
     }
   }
 
-  /** Whether the generated model class of this name comes from a closed schema. */
+  /** Whether the generated model class comes from a closed schema. */
   public boolean isClosed(Class<?> modelClass) {
-    return names.contains(modelClass.getSimpleName());
+    return names.contains(modelClass.getName());
   }
 }

@@ -53,6 +53,9 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     if (e instanceof AuthenticationFailed) {
       return ErrorBodies.unauthorized("Unauthorized");
     }
+    if (e instanceof InjectedFault f) {
+      return ErrorBodies.injected(f.status(), f.error());
+    }
     if (e instanceof ConstraintViolationException cve) {
       return ErrorBodies.of(fromViolations(cve.getConstraintViolations()));
     }

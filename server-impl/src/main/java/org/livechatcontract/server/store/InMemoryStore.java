@@ -227,6 +227,37 @@ public final class InMemoryStore implements LivechatStore {
     });
   }
 
+  // the whole state
+
+  @Override
+  public List<User> allUsers() {
+    return List.copyOf(users.values());
+  }
+
+  @Override
+  public List<Visitor> allVisitors() {
+    return List.copyOf(visitors.values());
+  }
+
+  @Override
+  public List<Room> allRooms() {
+    return List.copyOf(rooms.values());
+  }
+
+  @Override
+  public List<Department> allDepartments() {
+    return List.copyOf(departments.values());
+  }
+
+  @Override
+  public void clear() {
+    for (java.util.Map<?, ?> m : List.<java.util.Map<?, ?>>of(users, userIdByUsername, userIdByEmail, userIdByTokenHash,
+        agentIds, visitors, visitorIdByToken, visitorIdByPhone, visitorIdByEmail, rooms, openRoomIdsByToken,
+        openRoomCountByAgent, departments, departmentIdByName)) {
+      m.clear();
+    }
+  }
+
   private static <T> Optional<T> byIndex(ConcurrentMap<String, String> index, String key, ConcurrentMap<String, T> primary) {
     if (key == null) {
       return Optional.empty();

@@ -64,4 +64,17 @@ public interface LivechatStore {
   Optional<Department> departmentByIdOrName(String idOrName);
 
   void saveDepartment(Department department);
+
+  // the whole state (the stub admin API's export, reset and load)
+
+  List<User> allUsers();
+
+  List<Visitor> allVisitors();
+
+  List<Room> allRooms();
+
+  List<Department> allDepartments();
+
+  /** Forgets everything. */
+  void clear();
 }

@@ -8,6 +8,9 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Optional;
 import org.livechatcontract.server.http.InjectedFault;
 import org.livechatcontract.server.http.Traffic;
@@ -66,7 +69,18 @@ public final class Faults implements DynamicFeature {
         }
       }
       if (f.status() != null) {
+        drain(request); // an unread body would cost the client its kept-alive connection
         throw new InjectedFault(f.status(), f.error());
+      }
+    }
+
+    private static void drain(ContainerRequestContext request) {
+      if (request.hasEntity()) {
+        try (InputStream in = request.getEntityStream()) {
+          in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+          // the client went away; nothing to answer
+        }
       }
     }
 

@@ -3,6 +3,7 @@ package org.livechatcontract.server.support;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -20,13 +21,32 @@ import org.livechatcontract.server.domain.User;
  * what the API cannot arrange yet.
  */
 public final class LiveServer implements BeforeAllCallback, AfterAllCallback {
+  private final UnaryOperator<LivechatServer.Config> options;
   private LivechatServer server;
   private Api api;
 
+  public LiveServer() {
+    this(UnaryOperator.identity());
+  }
+
+  /** A server whose default configuration these options change (say, {@code c -> c.withStub(...)}). */
+  public LiveServer(UnaryOperator<LivechatServer.Config> options) {
+    this.options = options;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    server = LivechatServer.start(LivechatServer.Config.defaults(0));
+    server = LivechatServer.start(options.apply(LivechatServer.Config.defaults(0)));
     api = new Api(server.baseUri());
+  }
+
+  /** The same client, logged in as the default {@code admin} (who may use the stub admin API). */
+  public Api admin() {
+    return api.as(api.login("admin", "admin"));
+  }
+
+  public java.net.URI baseUri() {
+    return server.baseUri();
   }
 
   @Override

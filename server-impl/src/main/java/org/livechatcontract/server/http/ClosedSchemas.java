@@ -1,11 +1,6 @@
 package org.livechatcontract.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
@@ -38,23 +33,16 @@ public final class ClosedSchemas {
   }
 
   private static Set<String> closedSchemasOf(String resource) {
-    try (InputStream in = ClosedSchemas.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(resource + " is not on the classpath (it ships in the generated jar)");
+    JsonNode schemas = SpecDocuments.read(resource).path("components").path("schemas");
+    Set<String> closed = new HashSet<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = schemas.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode ap = e.getValue().get("additionalProperties");
+      if (ap != null && ap.isBoolean() && !ap.booleanValue()) {
+        closed.add(e.getKey());
       }
-      JsonNode schemas = new ObjectMapper(new YAMLFactory()).readTree(in).path("components").path("schemas");
-      Set<String> closed = new HashSet<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = schemas.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        JsonNode ap = e.getValue().get("additionalProperties");
-        if (ap != null && ap.isBoolean() && !ap.booleanValue()) {
-          closed.add(e.getKey());
-        }
-      }
-      return closed;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + resource, e);
     }
+    return closed;
   }
 
   /** Whether the generated model class comes from a closed schema. */

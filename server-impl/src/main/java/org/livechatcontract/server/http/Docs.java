@@ -2,7 +2,6 @@ package org.livechatcontract.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -98,14 +97,7 @@ public final class Docs extends Handler.Abstract {
   }
 
   private static ObjectNode read(String resource) {
-    try (InputStream in = Docs.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(resource + " is not on the classpath");
-      }
-      return (ObjectNode) new ObjectMapper(new YAMLFactory()).readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return (ObjectNode) SpecDocuments.read(resource);
   }
 
   private static String webjarVersion() {

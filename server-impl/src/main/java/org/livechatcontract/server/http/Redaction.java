@@ -3,10 +3,7 @@ package org.livechatcontract.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -35,30 +32,23 @@ public final class Redaction {
   }
 
   public static Redaction fromClasspathSpec() {
-    try (InputStream in = Redaction.class.getClassLoader().getResourceAsStream(ClosedSchemas.SPEC_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(ClosedSchemas.SPEC_RESOURCE + " is not on the classpath");
+    JsonNode paths = SpecDocuments.read(ClosedSchemas.SPEC_RESOURCE).path("paths");
+    List<String[]> templates = new ArrayList<>();
+    for (Iterator<String> it = paths.fieldNames(); it.hasNext(); ) {
+      String path = it.next();
+      if (!path.contains("{")) {
+        continue;
       }
-      JsonNode paths = new ObjectMapper(new YAMLFactory()).readTree(in).path("paths");
-      List<String[]> templates = new ArrayList<>();
-      for (Iterator<String> it = paths.fieldNames(); it.hasNext(); ) {
-        String path = it.next();
-        if (!path.contains("{")) {
-          continue;
+      String[] segments = path.split("/", -1);
+      for (int i = 0; i < segments.length; i++) {
+        String s = segments[i];
+        if (s.startsWith("{") && s.endsWith("}")) {
+          segments[i] = s.toLowerCase(Locale.ROOT).endsWith("token}") ? null : "";
         }
-        String[] segments = path.split("/", -1);
-        for (int i = 0; i < segments.length; i++) {
-          String s = segments[i];
-          if (s.startsWith("{") && s.endsWith("}")) {
-            segments[i] = s.toLowerCase(Locale.ROOT).endsWith("token}") ? null : "";
-          }
-        }
-        templates.add(segments);
       }
-      return new Redaction(templates);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      templates.add(segments);
     }
+    return new Redaction(templates);
   }
 
   public String path(String path) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.Content;
@@ -51,6 +52,14 @@ public final class Traffic extends Handler.Wrapper {
     boolean journaled = listener != null && path != null && path.startsWith("/api/v1/") && !path.startsWith("/api/v1/stub/");
     Capture in = new Capture(journaled);
     Capture out = new Capture(journaled);
+    // Recorded just before the last write (the client cannot have the whole answer before the journal has it),
+    // or when the exchange completes without one.
+    AtomicBoolean recorded = new AtomicBoolean();
+    Runnable record = () -> {
+      if (recorded.compareAndSet(false, true)) {
+        finish(request, response, time, started, in, out, journaled);
+      }
+    };
     Request req = !journaled ? request : new Request.Wrapper(request) {
       @Override
       public Content.Chunk read() {
@@ -61,23 +70,26 @@ public final class Traffic extends Handler.Wrapper {
         return chunk;
       }
     };
-    Response res = !journaled ? response : new Response.Wrapper(req, response) {
+    Response res = new Response.Wrapper(req, response) {
       @Override
       public void write(boolean last, ByteBuffer content, Callback cb) {
         out.add(content);
+        if (last) {
+          record.run();
+        }
         super.write(last, content, cb);
       }
     };
     Callback done = new Callback.Nested(callback) {
       @Override
       public void succeeded() {
-        finish(request, response, time, started, in, out, journaled);
+        record.run();
         super.succeeded();
       }
 
       @Override
       public void failed(Throwable x) {
-        finish(request, response, time, started, in, out, journaled);
+        record.run();
         super.failed(x);
       }
     };

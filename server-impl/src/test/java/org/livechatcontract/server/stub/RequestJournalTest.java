@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.livechatcontract.server.domain.Ids;
 import org.livechatcontract.server.support.Api;
 import org.livechatcontract.server.support.LiveServer;
 import org.livechatcontract.server.support.Reply;
+import org.livechatcontract.server.support.SecretTraffic;
 
 /** The request journal: what came in and went out, filterable, and never a token or a password. */
 class RequestJournalTest {
@@ -30,21 +30,11 @@ class RequestJournalTest {
   @Test
   void theJournalNeverContainsATokenOrAPassword() {
     assertEquals(200, admin.send("DELETE", JOURNAL, null, null).status());
-    String visitorToken = "vt-" + Ids.secure().id();
-    String password = "pw-" + Ids.secure().id();
-    // a user with a password no other text contains, who logs in and out
-    server.api().post("/api/v1/livechat/visitor", "{\"visitor\":{\"token\":\"" + visitorToken + "\",\"name\":\"Sam\"}}");
-    server.api().get("/api/v1/livechat/room?token=" + visitorToken);
-    Api.Session manager = server.api().login("manager", "manager");
-    server.api().as(manager).get("/api/v1/livechat/visitor/" + visitorToken + "/room");
-    server.api().post("/api/v1/login", "{\"user\":\"manager\",\"password\":\"" + password + "\"}");
-    server.api().post("/api/v1/login", "{\"resume\":\"" + manager.authToken() + "\"}");
-    server.api().send("POST", "/api/v1/login", "user=manager&password=" + password, "application/json");
-    server.api().as(manager).post("/api/v1/logout", null);
+    SecretTraffic traffic = SecretTraffic.send(server);
 
     Reply journal = admin.get(JOURNAL);
-    assertEquals(8, journal.json().path("entries").size(), journal.body());
-    for (String secret : new String[] {visitorToken, password, manager.authToken(), "\"manager\",\"password\":\"manager\""}) {
+    assertEquals(SecretTraffic.REQUESTS, journal.json().path("entries").size(), journal.body());
+    for (String secret : traffic.secrets()) {
       assertFalse(journal.body().contains(secret), "the journal holds " + secret + ": " + journal.body());
     }
     JsonNode rooms = journal.json().path("entries").get(4);

@@ -19,7 +19,7 @@ import org.livechatcontract.server.http.Traffic;
  * Applies the {@link Rules} to the Livechat API's operations (the methods of the generated
  * {@code org.livechatcontract.api} interfaces; their names are the spec's operationIds). It runs before
  * authentication, so a fault answers before the operation changes anything. An affected answer
- * carries the rule's id in {@code X-Stub-Rule}.
+ * carries the ids of the rules that took it in {@code X-Stub-Rule} (comma-separated).
  */
 public final class Faults implements DynamicFeature {
   private static final String API_PACKAGE = "org.livechatcontract.api";
@@ -60,7 +60,7 @@ public final class Faults implements DynamicFeature {
         return;
       }
       Rules.Firing f = firing.get();
-      request.setProperty(RULE, f.ruleId());
+      request.setProperty(RULE, String.join(",", f.ruleIds()));
       if (f.delayMs() > 0) {
         try {
           Thread.sleep(f.delayMs());

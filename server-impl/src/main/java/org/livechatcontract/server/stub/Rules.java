@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Latency and fault rules per operation. A rule delays the requests it takes (fixed, or uniform between
  * two bounds), answers them with an error status the spec documents for the operation, or both; it
- * takes a request with its probability, and at most {@code count} requests. Rules are tried oldest first;
- * the first that takes a request decides.
+ * takes a request with its probability, and at most {@code count} requests. Every rule of the operation
+ * is tried, oldest first: the delays of the rules that take the request add up, and the first of them
+ * with a status answers it (a later rule with a status is then not tried, and its count is not spent).
  */
 public final class Rules {
   /** A refused rule; the message says why. */
@@ -68,7 +69,7 @@ public final class Rules {
   }
 
   /** What happens to one request: wait {@code delayMs}, then answer {@code status} (if not null). */
-  public record Firing(String ruleId, long delayMs, Integer status, String error) {}
+  public record Firing(List<String> ruleIds, long delayMs, Integer status, String error) {}
 
   private final Operations operations;
   private final Random random;
@@ -115,9 +116,13 @@ public final class Rules {
 
   /** What the rules do to one request to this operation, if anything. */
   public Optional<Firing> fire(String operationId) {
+    List<String> fired = new ArrayList<>();
+    long delay = 0;
+    Integer status = null;
+    String error = null;
     for (Rule rule : rules) {
       Spec s = rule.spec();
-      if (!s.operationId().equals(operationId)) {
+      if (!s.operationId().equals(operationId) || (status != null && s.status() != null)) {
         continue;
       }
       if (s.probability() < 1 && draw() >= s.probability()) {
@@ -126,11 +131,15 @@ public final class Rules {
       if (!rule.take()) {
         continue;
       }
-      long delay = s.fixedMs() != null ? s.fixedMs()
+      fired.add(rule.id());
+      delay += s.fixedMs() != null ? s.fixedMs()
           : s.minMs() != null ? s.minMs() + (long) (draw() * (s.maxMs() - s.minMs() + 1)) : 0;
-      return Optional.of(new Firing(rule.id(), delay, s.status(), s.error()));
+      if (s.status() != null) {
+        status = s.status();
+        error = s.error();
+      }
     }
-    return Optional.empty();
+    return fired.isEmpty() ? Optional.empty() : Optional.of(new Firing(List.copyOf(fired), delay, status, error));
   }
 
   private double draw() {

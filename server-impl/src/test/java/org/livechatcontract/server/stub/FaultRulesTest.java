@@ -146,6 +146,25 @@ class FaultRulesTest {
   }
 
   @Test
+  void theDelaysOfAllRulesApplyAndTheFirstFaultAnswers() {
+    String token = server.newVisitor();
+    String slow = addRule("{\"operationId\":\"getLivechatRoom\",\"delay\":{\"fixedMs\":100}}")
+        .json().path("rule").path("id").asText();
+    String fault = addRule("{\"operationId\":\"getLivechatRoom\",\"status\":400,\"error\":\"invalid-token\",\"count\":1}")
+        .json().path("rule").path("id").asText();
+    String shadowed = addRule("{\"operationId\":\"getLivechatRoom\",\"status\":414}").json().path("rule").path("id").asText();
+    Reply first = server.api().get("/api/v1/livechat/room?token=" + token);
+    assertEquals(400, first.status());
+    assertEquals(slow + "," + fault, first.header("X-Stub-Rule"));
+    Reply second = server.api().get("/api/v1/livechat/room?token=" + token);
+    assertEquals(414, second.status(), "the first fault's count is spent; the next one answers");
+    assertEquals(slow + "," + shadowed, second.header("X-Stub-Rule"));
+    var rules = admin.get(RULES).json().path("rules");
+    assertEquals(List.of(2, 1, 1), List.of(rules.get(0).path("applied").asInt(), rules.get(1).path("applied").asInt(),
+        rules.get(2).path("applied").asInt()));
+  }
+
+  @Test
   void aRandomDelayStaysWithinItsBounds() {
     addRule("{\"operationId\":\"registerVisitor\",\"delay\":{\"minMs\":20,\"maxMs\":60},\"count\":3}");
     for (int i = 0; i < 3; i++) {

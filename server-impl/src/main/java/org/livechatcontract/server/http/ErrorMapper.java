@@ -62,6 +62,10 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     if (e instanceof JsonProcessingException jpe) {
       return ErrorBodies.of(fromJson(jpe));
     }
+    if (e instanceof org.glassfish.jersey.server.ParamException pe && pe.getParameterName() != null) {
+      // a query value that does not convert (?limit=abc): bad input, not JAX-RS's 404
+      return ErrorBodies.of(errors().wrongType(pe.getParameterName(), "number", "string"));
+    }
     if (e instanceof WebApplicationException wae) {
       return fromWebApplication(wae);
     }

@@ -73,6 +73,16 @@ class RequestJournalTest {
   }
 
   @Test
+  void aFilterThatIsNotANumberOrOutOfRangeIsBadInput() {
+    Reply notANumber = admin.get(JOURNAL + "?status=abc");
+    assertEquals(400, notANumber.status());
+    assertEquals("Match error: Expected number, got string in field status", notANumber.error());
+    assertEquals(400, admin.get(JOURNAL + "?limit=0").status());
+    assertEquals(400, admin.get(JOURNAL + "?status=700").status());
+    assertEquals(400, admin.get(JOURNAL + "?colour=red").status());
+  }
+
+  @Test
   void theJournalKeepsOnlyTheLastEntriesAndCanBeEmptied() {
     for (int i = 0; i < 60; i++) {
       server.api().get("/api/v1/livechat/room?token=nobody-" + i);

@@ -4,10 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.livechatcontract.server.LivechatServer;
+import org.livechatcontract.server.Main;
 import org.livechatcontract.server.domain.Ids;
 import org.livechatcontract.server.support.Api;
 import org.livechatcontract.server.support.LiveServer;
@@ -135,27 +143,54 @@ class StubStateTest {
   }
 
   @Test
-  void theSameSeedAndClockGiveByteIdenticalExports() throws Exception {
-    String first = seededRun(42);
-    String second = seededRun(42);
-    assertEquals(first, second);
-    assertNotEquals(first, seededRun(43), "the seed decides the ids, so the test can tell runs apart");
+  void theSameSeedAndClockGiveByteIdenticalExportsAcrossTwoRuns() throws Exception {
+    String here = seededRun(42);
+    String otherJvm = seededRunInAnotherJvm(42); // its own hash seeds and set orders: nothing left to chance
+    assertEquals(here, otherJvm);
+    assertNotEquals(here, seededRun(43), "the seed decides the ids, so the test can tell runs apart");
+  }
+
+  private static String seededRunInAnotherJvm(long seed) throws Exception {
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "--port", "0", "--seed", String.valueOf(seed), "--clock", "2026-01-01T00:00:00Z")
+        .redirectErrorStream(true).start();
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      String base = null;
+      while (base == null) {
+        String line = out.readLine();
+        if (line == null) {
+          break;
+        }
+        Matcher listening = Pattern.compile("listening on (http://\\S+) ").matcher(line);
+        base = listening.find() ? listening.group(1) : null;
+      }
+      assertTrue(base != null, "the server did not start");
+      return conversationAndExport(new Api(URI.create(base)));
+    } finally {
+      p.destroy();
+      p.waitFor();
+    }
   }
 
   private static String seededRun(long seed) throws Exception {
     LivechatServer.Config config = LivechatServer.Config.defaults(0).withIds(Ids.seeded(seed))
         .withClock(StubClock.fixedAt(Instant.parse("2026-01-01T00:00:00Z")));
     try (LivechatServer s = LivechatServer.start(config)) {
-      Api api = new Api(s.baseUri());
-      api.post("/api/v1/livechat/visitor", "{\"visitor\":{\"token\":\"v1\",\"name\":\"Mary\"}}");
-      api.get("/api/v1/livechat/room?token=v1");
-      Api admin = api.as(api.login("admin", "admin"));
-      admin.post("/api/v1/stub/clock.advance", "{\"seconds\":90}");
-      api.post("/api/v1/livechat/visitor", "{\"visitor\":{\"token\":\"v2\"}}");
-      api.get("/api/v1/livechat/room?token=v2");
-      Reply r = admin.get(STATE);
-      assertEquals(200, r.status());
-      return r.body();
+      return conversationAndExport(new Api(s.baseUri()));
     }
+  }
+
+  private static String conversationAndExport(Api api) {
+    api.post("/api/v1/livechat/visitor", "{\"visitor\":{\"token\":\"v1\",\"name\":\"Mary\"}}");
+    api.get("/api/v1/livechat/room?token=v1");
+    Api admin = api.as(api.login("admin", "admin"));
+    admin.post("/api/v1/stub/clock.advance", "{\"seconds\":90}");
+    api.post("/api/v1/livechat/visitor", "{\"visitor\":{\"token\":\"v2\"}}");
+    api.get("/api/v1/livechat/room?token=v2");
+    Reply r = admin.get(STATE);
+    assertEquals(200, r.status());
+    return r.body();
   }
 }

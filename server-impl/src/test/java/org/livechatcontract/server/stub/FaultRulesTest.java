@@ -41,18 +41,25 @@ class FaultRulesTest {
     return admin.post(RULES, json);
   }
 
-  /** One request per operation of the Livechat API, as the spec describes it. */
-  private record Call(String operationId, String method, String path, boolean body) {
+  /** One request per operation of the Livechat API, as the spec describes it (a fault answers before the body is read). */
+  private record Call(String operationId, String method, String path, String contentType) {
     Reply send(Api api) {
-      return api.send(method, path, body ? "{}" : null, body ? "application/json" : null);
+      if (contentType == null) {
+        return api.send(method, path, null, null);
+      }
+      if (contentType.startsWith("multipart/")) {
+        return api.send(method, path, "--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\ny\r\n--b--\r\n",
+            contentType + "; boundary=b");
+      }
+      return api.send(method, path, "{}", contentType);
     }
   }
 
   private static List<Call> calls(OpenAPI spec) {
     List<Call> calls = new ArrayList<>();
     spec.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((m, op) -> calls.add(new Call(
-        op.getOperationId(), m.name(), path.replaceAll("\\{[^}]+}", "some-token") + (path.endsWith("/room") ? "?token=t" : ""),
-        op.getRequestBody() != null))));
+        op.getOperationId(), m.name(), path.replaceAll("\\{[^}]+}", "some-token") + "?token=t",
+        op.getRequestBody() == null ? null : op.getRequestBody().getContent().keySet().iterator().next()))));
     return calls;
   }
 

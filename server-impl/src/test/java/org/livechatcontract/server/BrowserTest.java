@@ -91,7 +91,8 @@ class BrowserTest {
     List<Map<String, Object>> steps = (List<Map<String, Object>>) browser.executeAsyncScript(
         "const done = arguments[arguments.length - 1]; window.conversation(arguments[0]).then(done);",
         server.baseUri().toString());
-    assertEquals(List.of("register", "room", "sameRoomAgain", "managerSeesTheRoom"),
+    assertEquals(List.of("register", "room", "sameRoomAgain", "managerSeesTheRoom", "say", "history", "close",
+            "closedRoomEndsTheHistory"),
         steps.stream().map(s -> s.get("step")).toList(), String.valueOf(steps));
     for (Map<String, Object> step : steps) {
       assertEquals(200L, step.get("status"), String.valueOf(step));

@@ -8,6 +8,7 @@ public final class Ids {
   private static final char[] ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTWXYZabcdefghijkmnopqrstuvwxyz".toCharArray();
   private static final char[] SECRET_ALPHABET =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
+  private static final char[] HEX_ALPHABET = "0123456789abcdef".toCharArray();
 
   private final Random random;
 
@@ -42,6 +43,11 @@ public final class Ids {
       random.nextBytes(out);
     }
     return out;
+  }
+
+  /** A 24-hex-digit id, like a Mongo {@code ObjectId} (Rocket.Chat's inquiries have these). */
+  public String objectId() {
+    return draw(HEX_ALPHABET, 24);
   }
 
   private String draw(char[] alphabet, int length) {

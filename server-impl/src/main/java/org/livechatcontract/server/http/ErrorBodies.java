@@ -25,7 +25,7 @@ public final class ErrorBodies {
     if (details.containsKey("method")) {
       body.details(new ErrorDetails().method(details.get("method")));
     }
-    return json(400, body);
+    return json(e.status(), body);
   }
 
   /** 401 with the four keys Rocket.Chat sends while it keeps {@code status}/{@code message} for old clients. */
@@ -38,7 +38,6 @@ public final class ErrorBodies {
     return switch (status) {
       case 401 -> unauthorized(error != null ? error : NOT_LOGGED_IN);
       case 403 -> status(403, error != null ? error : FORBIDDEN);
-      case 415 -> status(415, error != null ? error : "Unsupported Media Type: send the body as application/json");
       default -> status(status, error != null ? error : JettyJsonErrors.text(status));
     };
   }

@@ -3,6 +3,7 @@ package org.livechatcontract.server.stub;
 import java.time.Clock;
 import org.livechatcontract.server.Livechat;
 import org.livechatcontract.server.domain.Ids;
+import org.livechatcontract.server.domain.Times;
 import org.livechatcontract.server.fixture.Fixture;
 import org.livechatcontract.server.fixture.FixtureExport;
 import org.livechatcontract.server.fixture.FixtureLoader;
@@ -47,6 +48,7 @@ public final class StubState {
   private void replace(Fixture document, String name) {
     state.store().clear();
     state.settings().reset();
+    state.permissions().reset(Times.now(state.clock()));
     FixtureLoader.apply(document, state, name);
   }
 }

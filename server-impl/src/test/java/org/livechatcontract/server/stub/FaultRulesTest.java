@@ -29,7 +29,7 @@ class FaultRulesTest {
 
   @BeforeAll
   static void logIn() {
-    admin = server.admin();
+    admin = server.freshAdmin();
   }
 
   @AfterEach

@@ -24,7 +24,7 @@ class RequestJournalTest {
 
   @BeforeAll
   static void logIn() {
-    admin = server.admin();
+    admin = server.freshAdmin();
   }
 
   @Test
@@ -76,7 +76,7 @@ class RequestJournalTest {
   void aFilterThatIsNotANumberOrOutOfRangeIsBadInput() {
     Reply notANumber = admin.get(JOURNAL + "?status=abc");
     assertEquals(400, notANumber.status());
-    assertEquals("Match error: Expected number, got string in field status", notANumber.error());
+    assertEquals("Match error: Expected integer, got string in field status", notANumber.error());
     assertEquals(400, admin.get(JOURNAL + "?limit=0").status());
     assertEquals(400, admin.get(JOURNAL + "?status=700").status());
     assertEquals(400, admin.get(JOURNAL + "?colour=red").status());

@@ -16,7 +16,7 @@ class StubClockTest {
 
   @Test
   void theFixedClockMovesOnlyWhenAdvancedAndResetTakesItBack() {
-    Api admin = server.admin();
+    Api admin = server.freshAdmin();
     assertEquals("{\"now\":\"2026-01-01T00:00:00.000Z\",\"fixed\":true,\"success\":true}", admin.get("/api/v1/stub/clock").body());
     String first = server.api().post("/api/v1/livechat/visitor", "{\"visitor\":{\"token\":\"clock-1\"}}")
         .json().path("visitor").path("ts").asText();
@@ -30,6 +30,6 @@ class StubClockTest {
     assertEquals(400, admin.post("/api/v1/stub/clock.advance", "{\"seconds\":-1}").status());
 
     admin.post("/api/v1/stub/reset", null);
-    assertEquals("2026-01-01T00:00:00.000Z", server.admin().get("/api/v1/stub/clock").json().path("now").asText());
+    assertEquals("2026-01-01T00:00:00.000Z", server.freshAdmin().get("/api/v1/stub/clock").json().path("now").asText());
   }
 }

@@ -1,15 +1,19 @@
 package org.livechatcontract.server.stub;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -32,6 +36,14 @@ class StubStateTest {
   @RegisterExtension
   static final LiveServer withoutAdminApi = new LiveServer(c -> c.withStub(StubOptions.defaults().withAdminApi(false)));
 
+  private static JsonNode parse(String json) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(json, e);
+    }
+  }
+
   private String export(Api admin) {
     Reply r = admin.get(STATE);
     assertEquals(200, r.status(), r.body());
@@ -50,7 +62,7 @@ class StubStateTest {
     assertEquals(401, server.api().get(STATE).status());
     assertEquals(403, server.api().as(server.api().login("manager", "manager")).get(STATE).status());
     assertEquals(403, server.api().as(server.api().login("agent", "agent")).post("/api/v1/stub/reset", null).status());
-    assertEquals(200, server.admin().get(STATE).status());
+    assertEquals(200, server.freshAdmin().get(STATE).status());
   }
 
   @Test
@@ -66,53 +78,106 @@ class StubStateTest {
     }
   }
 
+  /** A visitor with a room and two messages; returns the room's {@code _id}. */
+  private String conversationWithMessages(String token) {
+    conversation(token);
+    String rid = server.api().get("/api/v1/livechat/room?token=" + token).json().path("room").path("_id").asText();
+    say(server.api(), token, rid, "Hello");
+    say(server.api(), token, rid, "Anyone there?");
+    return rid;
+  }
+
+  private static void say(Api api, String token, String rid, String text) {
+    Reply r = api.post("/api/v1/livechat/message", "{\"token\":\"" + token + "\",\"rid\":\"" + rid + "\",\"msg\":\""
+        + text + "\"}");
+    assertEquals(200, r.status(), r.body());
+  }
+
+  /** Something of every kind the server keeps: messages, a closed room, an upload, inquiries, a department, ... */
+  private void everyKindOfState(Api admin) {
+    String closed = "every-closed-" + Ids.secure().id();
+    String closedRid = conversationWithMessages(closed);
+    assertEquals(200, server.api().post("/api/v1/livechat/room.close",
+        "{\"token\":\"" + closed + "\",\"rid\":\"" + closedRid + "\"}").status());
+    String open = "every-open-" + Ids.secure().id();
+    String openRid = conversationWithMessages(open);
+    Reply upload = server.api().upload("/api/v1/livechat/upload/" + openRid, "notes.txt", "text/plain", "hello, file",
+        Map.of("description", "my notes"), "x-visitor-token", open);
+    assertEquals(200, upload.status(), upload.body());
+    String agentId = server.api().login("agent", "agent").userId();
+    assertEquals(200, admin.post("/api/v1/livechat/department", "{\"department\":{\"name\":\"Sales " + Ids.secure().id()
+        + "\",\"enabled\":true,\"showOnRegistration\":true,\"showOnOfflineForm\":false,\"email\":\"sales@example.com\"},\"agents\":[{\"agentId\":\""
+        + agentId + "\",\"count\":3,\"order\":1}]}").status());
+    assertEquals(200, admin.post("/api/v1/permissions.update",
+        "{\"permissions\":[{\"_id\":\"view-l-room\",\"roles\":[\"admin\",\"livechat-manager\"]}]}").status());
+    assertEquals(200, server.api().post("/api/v1/livechat/offline.message",
+        "{\"name\":\"Mary\",\"email\":\"mary@example.com\",\"message\":\"Call me\"}").status());
+    String gone = "every-deleted-" + Ids.secure().id(); // a deleted visitor stays, disabled and without a token
+    assertEquals(200, server.api().post("/api/v1/livechat/visitor", "{\"visitor\":{\"token\":\"" + gone + "\"}}").status());
+    assertEquals(200, server.api().send("DELETE", "/api/v1/livechat/visitor/" + gone, null, null).status());
+    assertEquals(200, admin.post("/api/v1/settings/Livechat_Routing_Method", "{\"value\":\"Manual_Selection\"}").status());
+    conversationWithMessages("every-queued-" + Ids.secure().id()); // unserved, with a queued inquiry
+  }
+
   @Test
   void resetRestoresTheFixturesExactly() {
     synchronized (StubStateTest.class) {
-      Api admin = server.admin();
+      Api admin = server.freshAdmin();
       assertEquals(200, admin.post("/api/v1/stub/reset", null).status());
-      admin = server.admin();
+      admin = server.freshAdmin();
       String start = export(admin);
-      conversation("reset-" + Ids.secure().id());
+      everyKindOfState(admin);
       String changed = export(admin);
       assertNotEquals(start, changed);
 
       assertEquals(200, admin.post("/api/v1/stub/reset", null).status());
       assertEquals(401, admin.get(STATE).status(), "a reset ends every login");
-      assertEquals(start, export(server.admin()));
+      assertEquals(start, export(server.freshAdmin()));
       assertEquals(400, server.api().get("/api/v1/livechat/room?token=reset-gone").status());
     }
   }
 
   @Test
-  void exportThenLoadIsLossless() {
+  void exportThenLoadIsLosslessForEverythingTheServerHolds() {
     synchronized (StubStateTest.class) {
-      Api admin = server.admin();
-      String token = "lossless-" + Ids.secure().id();
-      conversation(token);
-      String rid = server.api().get("/api/v1/livechat/room?token=" + token).json().path("room").path("_id").asText();
-      server.closeRoom(rid); // a closed room, with its closer and metrics
+      Api admin = server.freshAdmin();
+      everyKindOfState(admin);
       String open = "lossless-open-" + Ids.secure().id();
-      conversation(open);
-      String openRid = server.api().get("/api/v1/livechat/room?token=" + open).json().path("room").path("_id").asText();
+      String openRid = conversationWithMessages(open);
+      String historyBefore = server.api().get("/api/v1/livechat/messages.history/" + openRid + "?token=" + open).body();
       String before = export(admin);
-      assertTrue(before.contains("\"closedAt\"") && before.contains("\"chatDuration\""), before);
+      JsonNode doc = parse(before);
+      for (String section : List.of("users", "departments", "visitors", "permissions", "permissionsUpdatedAt",
+          "rooms", "messages", "inquiries", "files", "offlineMessages")) {
+        assertFalse(doc.path(section).isEmpty(), section + " in " + before);
+      }
+      boolean deletedVisitor = false;
+      for (JsonNode v : doc.path("visitors")) {
+        deletedVisitor |= !v.has("token");
+      }
+      assertTrue(deletedVisitor, "the deleted visitor, without a token: " + doc.path("visitors"));
+      assertTrue(before.contains("\"closedAt\"") && before.contains("\"chatDuration\"")
+          && before.contains("\"lastMessage\"") && before.contains("\"visitorLastMessageTs\"")
+          && before.contains("\"agentRecords\""), before);
 
       assertEquals(200, admin.post("/api/v1/stub/reset", null).status());
-      admin = server.admin();
+      admin = server.freshAdmin();
       assertNotEquals(before, export(admin));
       assertEquals(200, admin.send("PUT", STATE, before, "application/json").status());
-      assertEquals(before, export(server.admin()));
+      assertEquals(before, export(server.freshAdmin()));
       Reply again = server.api().get("/api/v1/livechat/room?token=" + open);
       assertEquals(openRid, again.json().path("room").path("_id").asText(), "the loaded open room is served");
       assertEquals(false, again.json().path("newRoom").asBoolean());
+      assertEquals(historyBefore, server.api().get("/api/v1/livechat/messages.history/" + openRid + "?token=" + open)
+          .body(), "the loaded room has its history");
+      assertEquals(200, server.freshAdmin().post("/api/v1/stub/reset", null).status());
     }
   }
 
   @Test
   void aHandWrittenDocumentLoadsAndItsPasswordsWork() {
     synchronized (StubStateTest.class) {
-      Api admin = server.admin();
+      Api admin = server.freshAdmin();
       String doc = "{\"users\":[{\"username\":\"admin\",\"password\":\"s3cret\",\"roles\":[\"user\",\"admin\"]},"
           + "{\"username\":\"bob\",\"password\":\"bob\",\"roles\":[\"user\",\"livechat-agent\"],\"status\":\"online\","
           + "\"statusLivechat\":\"available\"}],\"visitors\":[{\"token\":\"loaded-visitor\",\"name\":\"Lee\"}]}";
@@ -121,14 +186,14 @@ class StubStateTest {
       Reply room = server.api().get("/api/v1/livechat/room?token=loaded-visitor");
       assertEquals("bob", room.json().path("room").path("servedBy").path("username").asText(), room.body());
       assertEquals(200, admin2.post("/api/v1/stub/reset", null).status());
-      assertEquals(200, server.admin().get(STATE).status(), "reset brought the default admin back");
+      assertEquals(200, server.freshAdmin().get(STATE).status(), "reset brought the default admin back");
     }
   }
 
   @Test
   void aBadDocumentIsRefusedWholeAndChangesNothing() {
     synchronized (StubStateTest.class) {
-      Api admin = server.admin();
+      Api admin = server.freshAdmin();
       String before = export(admin);
       Reply twice = admin.send("PUT", STATE, "{\"users\":[{\"username\":\"x\",\"password\":\"x\",\"roles\":[]},"
           + "{\"username\":\"x\",\"password\":\"y\",\"roles\":[]}]}", "application/json");
@@ -184,13 +249,21 @@ class StubStateTest {
 
   private static String conversationAndExport(Api api) {
     api.post("/api/v1/livechat/visitor", "{\"visitor\":{\"token\":\"v1\",\"name\":\"Mary\"}}");
-    api.get("/api/v1/livechat/room?token=v1");
+    String rid = api.get("/api/v1/livechat/room?token=v1").json().path("room").path("_id").asText();
+    say(api, "v1", rid, "Hello");
     Api admin = api.as(api.login("admin", "admin"));
     admin.post("/api/v1/stub/clock.advance", "{\"seconds\":90}");
+    say(api, "v1", rid, "Anyone there?");
+    api.post("/api/v1/livechat/room.close", "{\"token\":\"v1\",\"rid\":\"" + rid + "\"}");
     api.post("/api/v1/livechat/visitor", "{\"visitor\":{\"token\":\"v2\"}}");
     api.get("/api/v1/livechat/room?token=v2");
     Reply r = admin.get(STATE);
     assertEquals(200, r.status());
+    int inRoom = 0;
+    for (JsonNode m : parse(r.body()).path("messages")) {
+      inRoom += m.path("rid").asText().equals(rid) ? 1 : 0;
+    }
+    assertEquals(5, inRoom, "started, joined, two messages, closed: " + r.body());
     return r.body();
   }
 }

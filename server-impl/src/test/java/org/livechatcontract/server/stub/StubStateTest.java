@@ -203,6 +203,10 @@ class StubStateTest {
       assertEquals(400, unknownKey.status(), unknownKey.body());
       Reply noRoles = admin.send("PUT", STATE, "{\"users\":[{\"username\":\"x\",\"password\":\"x\"}]}", "application/json");
       assertEquals(400, noRoles.status(), noRoles.body());
+      Reply strayMessage = admin.send("PUT", STATE, "{\"messages\":[{\"_id\":\"m1\",\"rid\":\"nowhere\","
+          + "\"msg\":\"hi\",\"ts\":\"2026-01-01T00:00:00.000Z\",\"hidden\":false}]}", "application/json");
+      assertEquals(400, strayMessage.status(), strayMessage.body());
+      assertTrue(strayMessage.error().contains("no room 'nowhere'"), strayMessage.error());
       assertEquals(before, export(admin));
     }
   }

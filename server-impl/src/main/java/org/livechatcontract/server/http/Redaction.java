@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Takes secrets out of what the access log and the request journal keep: credential headers, the
+ * Takes secrets out of what the access log and the request journal keep: credential headers (the
+ * upload's {@code x-visitor-token} too), the
  * values of secret keys in query strings and JSON bodies, and visitor tokens in paths (every path
  * parameter of the spec whose name ends in {@code token}). A body that is not JSON is not kept at all,
  * since nothing can say where a secret sits in it.
@@ -21,7 +22,8 @@ public final class Redaction {
   public static final String MASK = "***";
   private static final Set<String> SECRET_KEYS = Set.of("token", "password", "authtoken", "resume", "passwordhash",
       "x-auth-token", "newpassword", "code");
-  private static final Set<String> SECRET_HEADERS = Set.of("x-auth-token", "cookie", "set-cookie", "authorization");
+  private static final Set<String> SECRET_HEADERS = Set.of("x-auth-token", "x-visitor-token", "cookie", "set-cookie",
+      "authorization");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Path templates split into segments; a null segment is a secret parameter, "" any other parameter. */

@@ -170,6 +170,9 @@ class StubStateTest {
       assertEquals(false, again.json().path("newRoom").asBoolean());
       assertEquals(historyBefore, server.api().get("/api/v1/livechat/messages.history/" + openRid + "?token=" + open)
           .body(), "the loaded room has its history");
+      JsonNode file = doc.path("files").path(0);
+      Reply served = server.api().get("/file-upload/" + file.path("_id").asText() + "/" + file.path("name").asText());
+      assertEquals("hello, file", served.body(), "the loaded upload is served");
       assertEquals(200, server.freshAdmin().post("/api/v1/stub/reset", null).status());
     }
   }

@@ -5,7 +5,6 @@ import org.livechatcontract.server.domain.AgentActions;
 import org.livechatcontract.server.domain.AuthService;
 import org.livechatcontract.server.domain.ConversationService;
 import org.livechatcontract.server.domain.GuestService;
-import org.livechatcontract.server.domain.Ids;
 import org.livechatcontract.server.domain.MessageService;
 import org.livechatcontract.server.domain.DepartmentService;
 import org.livechatcontract.server.domain.Ids;

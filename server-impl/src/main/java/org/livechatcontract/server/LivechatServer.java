@@ -3,8 +3,6 @@ package org.livechatcontract.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -60,6 +58,9 @@ import org.livechatcontract.server.resource.SettingsResource;
 import org.livechatcontract.server.resource.UsersResource;
 import org.livechatcontract.server.resource.VisitorsResource;
 import org.livechatcontract.server.store.InMemoryStore;
+import org.livechatcontract.server.stub.Stub;
+import org.livechatcontract.server.stub.StubClock;
+import org.livechatcontract.server.stub.StubOptions;
 
 /** The HTTP server: Jersey on embedded Jetty, serving the generated interfaces over a {@link Livechat}. */
 public final class LivechatServer implements AutoCloseable {
@@ -82,37 +83,50 @@ public final class LivechatServer implements AutoCloseable {
     this.state = state;
   }
 
-  /** Where to listen and what to start from. */
-  public record Config(String host, int port, Fixture fixture, String fixtureName, Clock clock, Ids ids) {
+  /**
+   * Where to listen and what to start from. A {@link StubClock} given as {@code clock} can be moved by the
+   * admin API; any other clock is wrapped in one.
+   */
+  public record Config(String host, int port, Fixture fixture, String fixtureName, Clock clock, Ids ids,
+      StubOptions stub) {
     /** Loopback, the given port (0 picks a free one), the default state. */
     public static Config defaults(int port) {
       return new Config("127.0.0.1", port, FixtureLoader.readDefault(), FixtureLoader.DEFAULT_RESOURCE,
-          Clock.systemUTC(), Ids.secure());
+          StubClock.system(), Ids.secure(), StubOptions.defaults());
     }
 
     public Config withFixture(Fixture f, String name) {
-      return new Config(host, port, f, name, clock, ids);
+      return new Config(host, port, f, name, clock, ids, stub);
     }
 
     public Config withHost(String h) {
-      return new Config(h, port, fixture, fixtureName, clock, ids);
+      return new Config(h, port, fixture, fixtureName, clock, ids, stub);
+    }
+
+    public Config withClock(Clock c) {
+      return new Config(host, port, fixture, fixtureName, c, ids, stub);
+    }
+
+    public Config withIds(Ids i) {
+      return new Config(host, port, fixture, fixtureName, clock, i, stub);
+    }
+
+    public Config withStub(StubOptions s) {
+      return new Config(host, port, fixture, fixtureName, clock, ids, s);
     }
   }
 
   public static LivechatServer start(Config config) throws Exception {
-    Livechat state = new Livechat(new InMemoryStore(), config.ids(), config.clock());
-    // The fixture (password hashing included) is applied while Jersey starts: on two cores that takes a
-    // fifth off the time to the first answer. Nothing listens before both are done.
-    CompletableFuture<Void> fixture = CompletableFuture.runAsync(
-        () -> FixtureLoader.apply(config.fixture(), state, config.fixtureName()),
-        task -> new Thread(task, "fixture").start());
+    StubClock clock = StubClock.over(config.clock());
+    Livechat state = new Livechat(new InMemoryStore(), config.ids(), clock);
+    FixtureLoader.apply(config.fixture(), state, config.fixtureName());
+    Stub stub = new Stub(state, clock, config.stub());
 
     URI uri = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
-    Server jetty = JettyHttpContainerFactory.createServer(uri, application(state), false);
-    await(fixture);
+    Server jetty = JettyHttpContainerFactory.createServer(uri, application(state, stub), false);
     jetty.setErrorHandler(new JettyJsonErrors());
     LenientQueryEscapes lenient = new LenientQueryEscapes();
-    lenient.setHandler(jetty.getHandler());
+    lenient.setHandler(stub.around(jetty.getHandler()));
     jetty.setHandler(lenient);
     ServerConnector connector = (ServerConnector) jetty.getConnectors()[0];
     connector.setHost(config.host()); // Jersey's factory sets only the port, which would bind every interface
@@ -124,25 +138,11 @@ public final class LivechatServer implements AutoCloseable {
     return new LivechatServer(jetty, state);
   }
 
-  /** Waits for the task and rethrows what it threw, as if it had run on this thread. */
-  private static void await(CompletableFuture<Void> task) {
-    try {
-      task.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw e;
-    }
-  }
-
-  static ResourceConfig application(Livechat state) {
+  static ResourceConfig application(Livechat state, Stub stub) {
     ObjectMapper mapper = JsonMapper.create(ClosedSchemas.fromClasspathSpec());
     ResourceConfig rc = new ResourceConfig();
     RESOURCES.forEach(rc::register);
+    stub.register(rc);
     rc.register(new AbstractBinder() {
       @Override
       protected void configure() {

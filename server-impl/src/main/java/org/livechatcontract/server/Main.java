@@ -1,16 +1,21 @@
 package org.livechatcontract.server;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.livechatcontract.server.fixture.Fixture;
+import org.livechatcontract.server.domain.Ids;
 import org.livechatcontract.server.fixture.FixtureLoader;
+import org.livechatcontract.server.stub.StubClock;
+import org.livechatcontract.server.stub.StubOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code java -jar livechat-server.jar [--port N] [--host H] [--fixtures FILE]}. */
+/** {@code java -jar livechat-server.jar [--port N] [--host H] [--fixtures FILE] [--seed N] [--clock T] ...}; see --help. */
 @Command(name = "livechat-server", mixinStandardHelpOptions = true, version = "livechat-contract 0.1.0",
     description = "A contract-first, stateful stand-in for Rocket.Chat's Livechat REST API.",
     sortOptions = false)
@@ -30,6 +35,33 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--fixtures", paramLabel = "FILE", defaultValue = "${env:LIVECHAT_FIXTURES}",
       description = "Start from this fixture (JSON or YAML) instead of the default state (env LIVECHAT_FIXTURES).")
   Path fixtures;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "${env:LIVECHAT_SEED}",
+      description = "Make generated ids, secrets and password salts reproducible from this seed (env LIVECHAT_SEED).")
+  Long seed;
+
+  @Option(names = "--clock", paramLabel = "INSTANT", defaultValue = "${env:LIVECHAT_CLOCK}",
+      description = "Fix the clock at this instant, e.g. 2026-01-01T00:00:00Z; it moves only when the admin API "
+          + "advances it (env LIVECHAT_CLOCK).")
+  Instant clock;
+
+  @Option(names = "--cors-origins", paramLabel = "ORIGINS", split = ",",
+      defaultValue = "${env:LIVECHAT_CORS_ORIGINS:-*}",
+      description = "Comma-separated origins that browsers may call from, e.g. http://localhost:5173; "
+          + "* allows any (default: ${DEFAULT-VALUE}, env LIVECHAT_CORS_ORIGINS).")
+  List<String> corsOrigins;
+
+  @Option(names = "--no-cors", defaultValue = "${env:LIVECHAT_NO_CORS:-false}",
+      description = "Send no CORS headers and answer no preflight (env LIVECHAT_NO_CORS=true).")
+  boolean noCors;
+
+  @Option(names = "--no-admin-api", defaultValue = "${env:LIVECHAT_NO_ADMIN_API:-false}",
+      description = "Do not serve the stub admin API under /api/v1/stub/ (env LIVECHAT_NO_ADMIN_API=true).")
+  boolean noAdminApi;
+
+  @Option(names = "--journal-size", paramLabel = "N", defaultValue = "${env:LIVECHAT_JOURNAL_SIZE:-100}",
+      description = "How many requests the journal keeps (default: ${DEFAULT-VALUE}, env LIVECHAT_JOURNAL_SIZE).")
+  int journalSize;
 
   public static void main(String[] args) {
     HIBERNATE.setLevel(java.util.logging.Level.WARNING);
@@ -56,7 +88,19 @@ public final class Main implements Callable<Integer> {
       System.err.println("livechat-server: --port must be between 0 and 65535, not " + port);
       return 2;
     }
-    LivechatServer.Config config = LivechatServer.Config.defaults(port).withHost(host);
+    if (journalSize < 0) {
+      System.err.println("livechat-server: --journal-size must not be negative, not " + journalSize);
+      return 2;
+    }
+    LivechatServer.Config config = LivechatServer.Config.defaults(port).withHost(host)
+        .withStub(StubOptions.defaults().withCors(!noCors, corsOrigins).withAdminApi(!noAdminApi)
+            .withJournalSize(journalSize));
+    if (seed != null) {
+      config = config.withIds(Ids.seeded(seed));
+    }
+    if (clock != null) {
+      config = config.withClock(StubClock.fixedAt(clock));
+    }
     if (fixtures != null) {
       try {
         Fixture f = FixtureLoader.read(fixtures);
@@ -83,7 +127,10 @@ public final class Main implements Callable<Integer> {
         LOG.warn("error while stopping", e);
       }
     }, "shutdown"));
-    LOG.info("livechat-contract listening on {} (fixture: {})", server.baseUri(), config.fixtureName());
+    LOG.info("livechat-contract listening on {} (fixture: {}{}{}; CORS {}; admin API {}); docs at {}/api-docs",
+        server.baseUri(), config.fixtureName(), seed == null ? "" : "; seed " + seed,
+        clock == null ? "" : "; clock fixed at " + clock, noCors ? "off" : "for " + String.join(", ", corsOrigins),
+        noAdminApi ? "off" : "at /api/v1/stub/", server.baseUri());
     server.join();
     return 0;
   }

@@ -26,41 +26,82 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.livechatcontract.server.http.Authenticated;
+import org.livechatcontract.server.stub.Stub;
 import org.livechatcontract.server.support.Contract;
 
-/** The spec is valid, its examples are true to its schemas, and the server's guards match what it declares. */
+/**
+ * Each spec (the Livechat API's and the stub admin API's) is valid, its examples are true to its
+ * schemas, and the server's guards match what it declares.
+ */
 class SpecTest {
-  static final SwaggerParseResult PARSED = new OpenAPIV3Parser().readLocation(Contract.SPEC, null, null);
-  static final OpenAPI SPEC = PARSED.getOpenAPI();
-  static final OpenApiInteractionValidator VALIDATOR =
-      OpenApiInteractionValidator.createForSpecificationUrl(Contract.SPEC).build();
   static final ObjectMapper JSON = new ObjectMapper();
 
-  record Op(String path, PathItem.HttpMethod method, Operation operation) {
+  /** A spec, the resources that serve it, the package of its generated interfaces, and how many examples it has at least. */
+  record Spec(String location, List<Class<?>> resources, String apiPackage, int minResponseExamples,
+      int minRequestExamples, SwaggerParseResult parsed, OpenApiInteractionValidator validator) {
+    Spec(String location, List<Class<?>> resources, String apiPackage, int minResponseExamples, int minRequestExamples) {
+      this(location, resources, apiPackage, minResponseExamples, minRequestExamples,
+          new OpenAPIV3Parser().readLocation(location, null, null),
+          OpenApiInteractionValidator.createForSpecificationUrl(location).build());
+    }
+
+    OpenAPI api() {
+      return parsed.getOpenAPI();
+    }
+
+    @Override
+    public String toString() {
+      return location;
+    }
+  }
+
+  static final List<Spec> SPECS = List.of(
+      new Spec(Contract.SPEC, LivechatServer.RESOURCES, "org.livechatcontract.api", 20, 4),
+      new Spec(Contract.STUB_ADMIN_SPEC, Stub.RESOURCES, "org.livechatcontract.stub.api", 12, 5));
+
+  static List<Spec> specs() {
+    return SPECS;
+  }
+
+  record Op(String path, PathItem.HttpMethod method, Operation operation,
+      List<io.swagger.v3.oas.models.security.SecurityRequirement> security) {
+    /** Whether any credential is asked for (then a 401 is possible). */
+    boolean secured() {
+      return !security.isEmpty();
+    }
+
     String concretePath() {
       return path.replaceAll("\\{[^}]+}", "example");
     }
   }
 
-  static List<Op> operations() {
+  /** Every operation; {@code secured} from its own {@code security}, else the spec's global one. */
+  static List<Op> operations(Spec spec) {
     List<Op> ops = new ArrayList<>();
-    SPEC.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((m, op) -> ops.add(new Op(path, m, op))));
+    List<io.swagger.v3.oas.models.security.SecurityRequirement> global = spec.api().getSecurity();
+    spec.api().getPaths().forEach((path, item) -> item.readOperationsMap().forEach((m, op) -> {
+      List<io.swagger.v3.oas.models.security.SecurityRequirement> own = op.getSecurity() != null ? op.getSecurity() : global;
+      ops.add(new Op(path, m, op, own == null ? List.of() : own));
+    }));
     return ops;
   }
 
-  @Test
-  void theSpecParsesAsOpenApi303WithoutMessages() {
-    assertNotNull(SPEC, String.valueOf(PARSED.getMessages()));
-    assertEquals(List.of(), PARSED.getMessages());
-    assertEquals("3.0.3", SPEC.getOpenapi());
+  @ParameterizedTest
+  @MethodSource("specs")
+  void theSpecParsesAsOpenApi303WithoutMessages(Spec spec) {
+    assertNotNull(spec.api(), String.valueOf(spec.parsed().getMessages()));
+    assertEquals(List.of(), spec.parsed().getMessages());
+    assertEquals("3.0.3", spec.api().getOpenapi());
   }
 
-  @Test
-  void everyOperationHasAnIdASummaryAndExactlyOneTag() {
+  @ParameterizedTest
+  @MethodSource("specs")
+  void everyOperationHasAnIdASummaryAndExactlyOneTag(Spec spec) {
     Set<String> ids = new TreeSet<>();
-    for (Op op : operations()) {
+    for (Op op : operations(spec)) {
       String where = op.method() + " " + op.path();
       assertNotNull(op.operation().getOperationId(), where);
       assertTrue(ids.add(op.operation().getOperationId()), "duplicate operationId at " + where);
@@ -69,19 +110,20 @@ class SpecTest {
     }
   }
 
-  @Test
-  void everyResponseExampleValidatesAgainstItsOperationAndStatus() throws Exception {
+  @ParameterizedTest
+  @MethodSource("specs")
+  void everyResponseExampleValidatesAgainstItsOperationAndStatus(Spec spec) throws Exception {
     int checked = 0;
-    for (Op op : operations()) {
+    for (Op op : operations(spec)) {
       for (Map.Entry<String, io.swagger.v3.oas.models.responses.ApiResponse> e : op.operation().getResponses().entrySet()) {
-        io.swagger.v3.oas.models.responses.ApiResponse response = resolve(e.getValue());
+        io.swagger.v3.oas.models.responses.ApiResponse response = resolve(spec, e.getValue());
         if (response.getContent() == null) {
           continue;
         }
         MediaType media = response.getContent().get("application/json");
-        for (Map.Entry<String, Example> ex : examples(media).entrySet()) {
+        for (Map.Entry<String, Example> ex : examples(spec, media).entrySet()) {
           String body = JSON.writeValueAsString(ex.getValue().getValue());
-          ValidationReport report = VALIDATOR.validateResponse(op.concretePath(),
+          ValidationReport report = spec.validator().validateResponse(op.concretePath(),
               Request.Method.valueOf(op.method().name()),
               SimpleResponse.Builder.status(Integer.parseInt(e.getKey())).withContentType("application/json")
                   .withBody(body).build());
@@ -91,38 +133,40 @@ class SpecTest {
         }
       }
     }
-    assertTrue(checked >= 20, "checked " + checked + " examples");
+    assertTrue(checked >= spec.minResponseExamples(), "checked " + checked + " examples");
   }
 
-  @Test
-  void everyRequestBodyExampleValidates() throws Exception {
+  @ParameterizedTest
+  @MethodSource("specs")
+  void everyRequestBodyExampleValidates(Spec spec) throws Exception {
     int checked = 0;
-    for (Op op : operations()) {
+    for (Op op : operations(spec)) {
       if (op.operation().getRequestBody() == null) {
         continue;
       }
       MediaType media = op.operation().getRequestBody().getContent().get("application/json");
-      for (Map.Entry<String, Example> ex : examples(media).entrySet()) {
+      for (Map.Entry<String, Example> ex : examples(spec, media).entrySet()) {
         SimpleRequest request = new SimpleRequest.Builder(op.method().name(), op.concretePath())
             .withHeader("X-User-Id", "example").withHeader("X-Auth-Token", "example")
             .withContentType("application/json")
             .withBody(JSON.writeValueAsString(ex.getValue().getValue()))
             .build();
-        ValidationReport report = VALIDATOR.validateRequest(request);
+        ValidationReport report = spec.validator().validateRequest(request);
         assertFalse(report.hasErrors(), op.path() + " request example '" + ex.getKey() + "': " + report.getMessages());
         checked++;
       }
     }
-    assertTrue(checked >= 4, "checked " + checked);
+    assertTrue(checked >= spec.minRequestExamples(), "checked " + checked);
   }
 
-  @Test
-  void everyOperationDocumentsTheStatusesTheServerCanGiveIt() {
-    for (Op op : operations()) {
+  @ParameterizedTest
+  @MethodSource("specs")
+  void everyOperationDocumentsTheStatusesTheServerCanGiveIt(Spec spec) {
+    for (Op op : operations(spec)) {
       Set<String> statuses = op.operation().getResponses().keySet();
       String where = op.method() + " " + op.path() + " " + statuses;
       assertTrue(statuses.containsAll(List.of("200", "400", "414", "431")), where);
-      boolean secured = op.operation().getSecurity() != null && !op.operation().getSecurity().isEmpty();
+      boolean secured = op.secured();
       assertEquals(secured || "login".equals(op.operation().getOperationId()), statuses.contains("401"), where);
       // The permission middleware answers 403. A handler that checks a permission only in some cases
       // (x-permissions-in-handler) may answer 403 too, or a 400 of its own.
@@ -133,14 +177,14 @@ class SpecTest {
     }
   }
 
-  @Test
-  void theServerGuardsExactlyTheOperationsTheSpecSecures() {
-    for (Op op : operations()) {
-      Method impl = implementation(op.operation().getOperationId());
+  @ParameterizedTest
+  @MethodSource("specs")
+  void theServerGuardsExactlyTheOperationsTheSpecSecures(Spec spec) {
+    for (Op op : operations(spec)) {
+      Method impl = implementation(spec, op.operation().getOperationId());
       Authenticated guard = impl.getAnnotation(Authenticated.class);
       // only the user credentials are @Authenticated's; the visitor-token scheme (uploads) is checked by the domain
-      boolean secured = op.operation().getSecurity() != null && op.operation().getSecurity().stream()
-          .anyMatch(requirement -> requirement.containsKey("userId"));
+      boolean secured = op.security().stream().anyMatch(requirement -> requirement.containsKey("userId"));
       assertEquals(secured, guard != null, op.operation().getOperationId() + ": spec security vs @Authenticated");
       if (guard != null) {
         assertEquals(new TreeSet<>(permissions(op)), new TreeSet<>(Arrays.asList(guard.permissions())),
@@ -151,12 +195,13 @@ class SpecTest {
     }
   }
 
-  @Test
-  void everyGeneratedInterfaceIsServedByARegisteredResource() {
-    Set<Class<?>> served = LivechatServer.RESOURCES.stream()
+  @ParameterizedTest
+  @MethodSource("specs")
+  void everyGeneratedInterfaceIsServedByARegisteredResource(Spec spec) {
+    Set<Class<?>> served = spec.resources().stream()
         .flatMap(c -> Arrays.stream(c.getInterfaces())).collect(Collectors.toSet());
-    for (String tag : SPEC.getTags().stream().map(t -> t.getName()).toList()) {
-      String iface = "org.livechatcontract.api." + tag.replace(" ", "") + "Api";
+    for (String tag : spec.api().getTags().stream().map(t -> t.getName()).toList()) {
+      String iface = spec.apiPackage() + "." + tag.replace(" ", "") + "Api";
       assertTrue(served.stream().anyMatch(c -> c.getName().equals(iface)), iface + " has no registered resource");
     }
   }
@@ -172,8 +217,8 @@ class SpecTest {
     return ext == null || !ext.containsKey(name) ? List.of() : (List<String>) ext.get(name);
   }
 
-  static Method implementation(String operationId) {
-    for (Class<?> resource : LivechatServer.RESOURCES) {
+  static Method implementation(Spec spec, String operationId) {
+    for (Class<?> resource : spec.resources()) {
       for (Method m : resource.getDeclaredMethods()) {
         if (m.getName().equals(operationId) && !m.isSynthetic()) {
           return m;
@@ -183,15 +228,15 @@ class SpecTest {
     throw new AssertionError("no resource implements " + operationId);
   }
 
-  static io.swagger.v3.oas.models.responses.ApiResponse resolve(io.swagger.v3.oas.models.responses.ApiResponse r) {
+  static io.swagger.v3.oas.models.responses.ApiResponse resolve(Spec spec, io.swagger.v3.oas.models.responses.ApiResponse r) {
     if (r.get$ref() == null) {
       return r;
     }
     String name = r.get$ref().substring(r.get$ref().lastIndexOf('/') + 1);
-    return SPEC.getComponents().getResponses().get(name);
+    return spec.api().getComponents().getResponses().get(name);
   }
 
-  static Map<String, Example> examples(MediaType media) {
+  static Map<String, Example> examples(Spec spec, MediaType media) {
     if (media == null || media.getExamples() == null) {
       return Map.of();
     }
@@ -199,7 +244,7 @@ class SpecTest {
     media.getExamples().forEach((name, ex) -> {
       if (ex.get$ref() != null) {
         String ref = ex.get$ref().substring(ex.get$ref().lastIndexOf('/') + 1);
-        out.put(name, SPEC.getComponents().getExamples().get(ref));
+        out.put(name, spec.api().getComponents().getExamples().get(ref));
       } else {
         out.put(name, ex);
       }

@@ -36,6 +36,15 @@ public final class Ids {
     return draw(SECRET_ALPHABET, 43);
   }
 
+  /** Random bytes (password salts), from the same source as the ids. */
+  public byte[] bytes(int n) {
+    byte[] out = new byte[n];
+    synchronized (random) {
+      random.nextBytes(out);
+    }
+    return out;
+  }
+
   /** A 24-hex-digit id, like a Mongo {@code ObjectId} (Rocket.Chat's inquiries have these). */
   public String objectId() {
     return draw(HEX_ALPHABET, 24);

@@ -31,6 +31,8 @@ public final class Permissions {
   public static final String VIEW_PRIVILEGED_SETTING = "view-privileged-setting";
   public static final String EDIT_PRIVILEGED_SETTING = "edit-privileged-setting";
   public static final String ACCESS_PERMISSIONS = "access-permissions";
+  /** Not Rocket.Chat's: the right to use this server's stub admin API ({@code /api/v1/stub/...}). */
+  public static final String STUB_ADMIN = "stub-admin";
 
   private static final Map<String, Set<String>> DEFAULTS = defaults();
 
@@ -73,6 +75,7 @@ public final class Permissions {
     d.put(VIEW_PRIVILEGED_SETTING, Set.of(admin));
     d.put(EDIT_PRIVILEGED_SETTING, Set.of(admin));
     d.put(ACCESS_PERMISSIONS, Set.of(admin));
+    d.put(STUB_ADMIN, Set.of(admin));
     return d;
   }
 
@@ -113,6 +116,16 @@ public final class Permissions {
       byId.put(c.id(), new Permission(c.id(), Set.copyOf(c.roles()), now));
     }
     return all();
+  }
+
+  /** Sets when a known permission last changed (a whole-state fixture restores it); unknown ids are ignored. */
+  public void stamp(String id, Instant updatedAt) {
+    byId.computeIfPresent(id, (k, p) -> new Permission(id, p.roles(), updatedAt));
+  }
+
+  /** Back to Rocket.Chat's defaults, as of {@code now}. */
+  public synchronized void reset(Instant now) {
+    DEFAULTS.forEach((id, roles) -> byId.put(id, new Permission(id, roles, now)));
   }
 
   /** Every permission, in Rocket.Chat's order. */

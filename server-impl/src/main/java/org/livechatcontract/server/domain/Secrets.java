@@ -30,6 +30,15 @@ public final class Secrets {
   public static String hashPassword(String password) {
     byte[] salt = new byte[16];
     SALTS.nextBytes(salt);
+    return hashPassword(password, salt);
+  }
+
+  /** The same, with the salt drawn from {@code ids}: reproducible under a seed ({@link Ids#seeded}). */
+  public static String hashPassword(String password, Ids ids) {
+    return hashPassword(password, ids.bytes(16));
+  }
+
+  private static String hashPassword(String password, byte[] salt) {
     byte[] hash = pbkdf2(password, salt, PBKDF2_ITERATIONS);
     Base64.Encoder b64 = Base64.getEncoder();
     return "pbkdf2$" + PBKDF2_ITERATIONS + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);

@@ -142,6 +142,16 @@ public final class Settings {
     values.put(id, value);
   }
 
+  /** Every setting's current value, by name. */
+  public Map<String, Object> values() {
+    return Map.copyOf(values);
+  }
+
+  /** Back to Rocket.Chat's defaults. */
+  public void reset() {
+    values.putAll(DEFAULTS);
+  }
+
   /** Whether the routing method assigns an agent by itself (Rocket.Chat's {@code autoAssignAgent}). */
   public boolean autoAssigns() {
     return !MANUAL_SELECTION.equals(text(ROUTING_METHOD));

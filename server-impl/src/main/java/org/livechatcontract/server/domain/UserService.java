@@ -92,7 +92,7 @@ public final class UserService {
       if (store.userByEmail(email).isPresent()) {
         throw LivechatError.meteor("error-field-unavailable", email + " is already in use :(", SAVE_USER);
       }
-      User user = new User(ids.id(), n.username(), n.name(), email, Secrets.hashPassword(n.password()), roles,
+      User user = new User(ids.id(), n.username(), n.name(), email, Secrets.hashPassword(n.password(), ids), roles,
           Status.OFFLINE, Status.OFFLINE, AgentStatus.NOT_AVAILABLE, n.active() == null || n.active(), List.of(),
           Times.now(clock));
       store.saveUser(user);

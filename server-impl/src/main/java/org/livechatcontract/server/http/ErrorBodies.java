@@ -33,6 +33,15 @@ public final class ErrorBodies {
     return json(401, new AuthError().success(false).error(error).status(AuthError.StatusEnum.ERROR).message(error));
   }
 
+  /** The answer a fault rule injects: the body the server gives for that status, or one with the given text. */
+  public static Response injected(int status, String error) {
+    return switch (status) {
+      case 401 -> unauthorized(error != null ? error : NOT_LOGGED_IN);
+      case 403 -> status(403, error != null ? error : FORBIDDEN);
+      default -> status(status, error != null ? error : JettyJsonErrors.text(status));
+    };
+  }
+
   public static Response forbidden() {
     return status(403, FORBIDDEN);
   }

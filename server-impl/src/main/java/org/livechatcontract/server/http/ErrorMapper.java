@@ -64,6 +64,9 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     if (e instanceof AuthenticationFailed) {
       return ErrorBodies.unauthorized("Unauthorized");
     }
+    if (e instanceof InjectedFault f) {
+      return injected(f);
+    }
     if (e instanceof VisitorNotAuthorized) {
       return ErrorBodies.status(401, "unauthorized");
     }
@@ -78,6 +81,23 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     }
     LOG.error("unhandled failure; answering 500", failure);
     return ErrorBodies.status(500, "Internal server error");
+  }
+
+  /** An injected fault, with the body the operation itself gives for that status (the upload's are its own). */
+  private Response injected(InjectedFault f) {
+    boolean upload = uri != null && uri.getPath().startsWith(UPLOAD_PATH);
+    if (upload && f.status() == 401) {
+      return ErrorBodies.status(401, f.error() != null ? f.error() : "unauthorized");
+    }
+    if (f.status() == 415) {
+      return ErrorBodies.status(415, f.error() != null ? f.error() : unsupportedMediaType());
+    }
+    return ErrorBodies.injected(f.status(), f.error());
+  }
+
+  private String unsupportedMediaType() {
+    String expected = uri != null && uri.getPath().startsWith(UPLOAD_PATH) ? "multipart/form-data" : "application/json";
+    return "Unsupported Media Type: send the body as " + expected;
   }
 
   private static Throwable unwrap(Throwable t) {
@@ -114,8 +134,7 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
       return b.build();
     }
     if (wae instanceof NotSupportedException) {
-      String expected = uri != null && uri.getPath().startsWith(UPLOAD_PATH) ? "multipart/form-data" : "application/json";
-      return ErrorBodies.status(415, "Unsupported Media Type: send the body as " + expected);
+      return ErrorBodies.status(415, unsupportedMediaType());
     }
     return switch (status) {
       case 404 -> ErrorBodies.status(404, "Resource not found");

@@ -38,7 +38,12 @@ public final class JettyJsonErrors extends ErrorHandler {
   }
 
   static byte[] body(int status) {
-    String error = switch (status) {
+    return ("{\"success\":false,\"error\":\"" + text(status) + "\"}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The {@code error} text of the server's own answer with this status. */
+  static String text(int status) {
+    return switch (status) {
       case 400 -> "Bad request";
       case 404 -> "Resource not found";
       case 414 -> "URI Too Long";
@@ -49,7 +54,6 @@ public final class JettyJsonErrors extends ErrorHandler {
         yield reason == null ? "HTTP " + status : reason;
       }
     };
-    return ("{\"success\":false,\"error\":\"" + error + "\"}").getBytes(StandardCharsets.UTF_8);
   }
 
   private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {

@@ -71,11 +71,12 @@ public final class JsonMapper {
    * its path, instead of failing inside Jackson.
    */
   private static final class SetterBasedModels extends JacksonAnnotationIntrospector {
-    private static final String MODEL_PACKAGE = "org.livechatcontract.model";
+    private static final java.util.Set<String> MODEL_PACKAGES =
+        java.util.Set.of("org.livechatcontract.model", "org.livechatcontract.stub.model");
 
     @Override
     public JsonCreator.Mode findCreatorAnnotation(MapperConfig<?> config, Annotated a) {
-      if (a instanceof AnnotatedMember m && MODEL_PACKAGE.equals(m.getDeclaringClass().getPackageName())) {
+      if (a instanceof AnnotatedMember m && MODEL_PACKAGES.contains(m.getDeclaringClass().getPackageName())) {
         return JsonCreator.Mode.DISABLED;
       }
       return super.findCreatorAnnotation(config, a);

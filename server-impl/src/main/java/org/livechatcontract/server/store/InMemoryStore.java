@@ -363,6 +363,66 @@ public final class InMemoryStore implements LivechatStore {
     return out.isEmpty() ? null : Set.copyOf(out);
   }
 
+  // the whole state
+
+  @Override
+  public List<User> allUsers() {
+    return List.copyOf(users.values());
+  }
+
+  @Override
+  public List<Visitor> allVisitors() {
+    return List.copyOf(visitors.values());
+  }
+
+  @Override
+  public List<Room> allRooms() {
+    return List.copyOf(rooms.values());
+  }
+
+  @Override
+  public List<Inquiry> allInquiries() {
+    return List.copyOf(inquiries.values());
+  }
+
+  @Override
+  public List<Message> allMessages() {
+    List<Message> out = new ArrayList<>(messages.size());
+    for (String rid : new java.util.TreeSet<>(messageLogByRoom.keySet())) {
+      RoomLog log = messageLogByRoom.get(rid);
+      if (log == null) {
+        continue;
+      }
+      synchronized (log) {
+        log.entries.forEach(e -> {
+          Message m = messages.get(e.id);
+          if (m != null) {
+            out.add(m);
+          }
+        });
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<StoredFile> allFiles() {
+    return List.copyOf(files.values());
+  }
+
+  @Override
+  public void clear() {
+    for (java.util.Map<?, ?> m : List.<java.util.Map<?, ?>>of(users, userIdByUsername, userIdByEmail,
+        userIdByTokenHash, userIdsByRole, inquiries, inquiryIdByRoomId, visitors, visitorIdByToken, visitorIdByPhone,
+        visitorIdByEmail, rooms, openRoomIdsByToken, openRoomCountByAgent, departments, departmentIdByName,
+        departmentOrder, departmentIdsByAgent, roomIdsByToken, messages, messageLogByRoom, files, fileIdsByRoom,
+        customFields)) {
+      m.clear();
+    }
+    queuedInquiryIds.clear();
+    offlineMessages.clear();
+  }
+
   private static <T> Optional<T> byIndex(ConcurrentMap<String, String> index, String key, ConcurrentMap<String, T> primary) {
     if (key == null) {
       return Optional.empty();

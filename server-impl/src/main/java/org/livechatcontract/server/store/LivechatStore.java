@@ -176,4 +176,22 @@ public interface LivechatStore {
 
   /** Newest first. */
   List<OfflineMessage> offlineMessages();
+
+  // the whole state (the stub admin API's export, reset and load), in no particular order but for messages
+
+  List<User> allUsers();
+
+  List<Visitor> allVisitors();
+
+  List<Room> allRooms();
+
+  List<Inquiry> allInquiries();
+
+  /** Room by room (ordered by room id), each room's messages in its history's order, hidden ones too. */
+  List<Message> allMessages();
+
+  List<StoredFile> allFiles();
+
+  /** Forgets everything. */
+  void clear();
 }

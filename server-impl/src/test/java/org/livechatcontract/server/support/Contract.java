@@ -12,16 +12,21 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Checks a live response against {@code openapi/livechat.yaml}: the status must be documented for
- * the operation, and the content type, headers and body must match what the spec allows.
+ * Checks a live response against {@code openapi/livechat.yaml}, or {@code openapi/stub-admin.yaml} for
+ * the admin API's paths ({@code /api/v1/stub/...}): the status must be documented for the operation,
+ * and the content type, headers and body must match what the spec allows.
  *
  * <p>Answers to requests that match no operation (an unknown path, a method the path does not
  * have) cannot be described by OpenAPI; they must still be Rocket.Chat-shaped JSON errors.
  */
 public final class Contract {
   public static final String SPEC = "openapi/livechat.yaml";
+  public static final String STUB_ADMIN_SPEC = "openapi/stub-admin.yaml";
+  public static final String STUB_ADMIN_PREFIX = "/api/v1/stub/";
   private static final OpenApiInteractionValidator VALIDATOR =
       OpenApiInteractionValidator.createForSpecificationUrl(SPEC).build();
+  private static final OpenApiInteractionValidator STUB_ADMIN_VALIDATOR =
+      OpenApiInteractionValidator.createForSpecificationUrl(STUB_ADMIN_SPEC).build();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> NO_OPERATION = Set.of(
       "validation.request.path.missing", "validation.request.operation.notAllowed");
@@ -35,7 +40,8 @@ public final class Contract {
     if (body != null && !body.isEmpty()) {
       response.withBody(body);
     }
-    ValidationReport report = VALIDATOR.validateResponse(path, Request.Method.valueOf(method), response.build());
+    OpenApiInteractionValidator validator = path.startsWith(STUB_ADMIN_PREFIX) ? STUB_ADMIN_VALIDATOR : VALIDATOR;
+    ValidationReport report = validator.validateResponse(path, Request.Method.valueOf(method), response.build());
     boolean unmatched = report.getMessages().stream().anyMatch(m -> NO_OPERATION.contains(m.getKey()));
     if (unmatched) {
       checkUndocumentedAnswer(method, path, status, headers, body);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,14 +23,33 @@ import org.livechatcontract.server.domain.User;
  * what the API cannot arrange (a connection's idle state, say).
  */
 public final class LiveServer implements BeforeAllCallback, AfterAllCallback {
+  private final UnaryOperator<LivechatServer.Config> options;
   private LivechatServer server;
   private Api api;
   private Api admin;
 
+  public LiveServer() {
+    this(UnaryOperator.identity());
+  }
+
+  /** A server whose default configuration these options change (say, {@code c -> c.withStub(...)}). */
+  public LiveServer(UnaryOperator<LivechatServer.Config> options) {
+    this.options = options;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    server = LivechatServer.start(LivechatServer.Config.defaults(0));
+    server = LivechatServer.start(options.apply(LivechatServer.Config.defaults(0)));
     api = new Api(server.baseUri());
+  }
+
+  /** A new login as the default {@code admin}: for after a stub reset or load, which end every login. */
+  public Api freshAdmin() {
+    return api.as(api.login("admin", "admin"));
+  }
+
+  public java.net.URI baseUri() {
+    return server.baseUri();
   }
 
   @Override

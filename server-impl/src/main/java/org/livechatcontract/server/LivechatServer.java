@@ -55,6 +55,7 @@ import org.livechatcontract.server.resource.RoomsResource;
 import org.livechatcontract.server.resource.SettingsResource;
 import org.livechatcontract.server.resource.UsersResource;
 import org.livechatcontract.server.resource.VisitorsResource;
+import org.livechatcontract.server.store.DurableStore;
 import org.livechatcontract.server.store.InMemoryStore;
 
 /** The HTTP server: Jersey on embedded Jetty, serving the generated interfaces over a {@link Livechat}. */
@@ -72,10 +73,12 @@ public final class LivechatServer implements AutoCloseable {
 
   private final Server jetty;
   private final Livechat state;
+  private final DurableStore durable;
 
-  private LivechatServer(Server jetty, Livechat state) {
+  private LivechatServer(Server jetty, Livechat state, DurableStore durable) {
     this.jetty = jetty;
     this.state = state;
+    this.durable = durable;
   }
 
   /** Where to listen and what to start from. */
@@ -96,8 +99,37 @@ public final class LivechatServer implements AutoCloseable {
   }
 
   public static LivechatServer start(Config config) throws Exception {
-    Livechat state = new Livechat(new InMemoryStore(), config.ids(), config.clock());
-    FixtureLoader.apply(config.fixture(), state, config.fixtureName());
+    return start(config, (DurableStore.Options) null);
+  }
+
+  /**
+   * Starts with the state kept in a data file ({@code --data-file}), or in memory only when {@code data} is
+   * null. A data file that holds state is replayed and the fixture is not applied; a new one starts from
+   * the fixture.
+   */
+  public static LivechatServer start(Config config, DurableStore.Options data) throws Exception {
+    DurableStore durable = data == null ? null : DurableStore.open(data);
+    try {
+      return startOn(config, durable);
+    } catch (Exception | Error e) {
+      if (durable != null) {
+        durable.close();
+      }
+      throw e;
+    }
+  }
+
+  private static LivechatServer startOn(Config config, DurableStore durable) throws Exception {
+    Livechat state = new Livechat(durable == null ? new InMemoryStore() : durable, config.ids(), config.clock());
+    if (durable != null) {
+      durable.restore(state.settings(), state.permissions());
+    }
+    if (durable == null || durable.fresh()) {
+      FixtureLoader.apply(config.fixture(), state, config.fixtureName());
+    }
+    if (durable != null) {
+      durable.startJournaling(state.settings(), state.permissions());
+    }
 
     URI uri = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
     Server jetty = JettyHttpContainerFactory.createServer(uri, application(state), false);
@@ -112,7 +144,7 @@ public final class LivechatServer implements AutoCloseable {
     http.getHttpConfiguration().setSendServerVersion(false);
     http.getHttpConfiguration().setSendXPoweredBy(false);
     jetty.start();
-    return new LivechatServer(jetty, state);
+    return new LivechatServer(jetty, state, durable);
   }
 
   static ResourceConfig application(Livechat state) {
@@ -177,8 +209,15 @@ public final class LivechatServer implements AutoCloseable {
     jetty.join();
   }
 
+  /** Stops serving; with a data file, writes a snapshot and gives the file up. */
   @Override
   public void close() throws Exception {
-    jetty.stop();
+    try {
+      jetty.stop();
+    } finally {
+      if (durable != null) {
+        durable.close();
+      }
+    }
   }
 }

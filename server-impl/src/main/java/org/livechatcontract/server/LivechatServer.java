@@ -29,6 +29,7 @@ import org.livechatcontract.server.domain.VisitorService;
 import org.livechatcontract.server.fixture.Fixture;
 import org.livechatcontract.server.fixture.FixtureLoader;
 import org.livechatcontract.server.http.ClosedSchemas;
+import org.livechatcontract.server.http.DurableAnswers;
 import org.livechatcontract.server.http.EndpointRules;
 import org.livechatcontract.server.http.ErrorMapper;
 import org.livechatcontract.server.http.InMemoryFile;
@@ -179,6 +180,9 @@ public final class LivechatServer implements AutoCloseable {
     rc.register(RequestNormalizer.class);
     rc.register(StrictBooleans.class);
     rc.register(ResponseHeaders.class);
+    if (state.store() instanceof DurableStore durable) {
+      rc.register(new DurableAnswers(durable));
+    }
     rc.register(ErrorMapper.class);
     rc.register(ValidationErrorMapper.class);
     rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);

@@ -173,7 +173,7 @@ class KillTest {
           String prefix = "r" + round + "w" + w;
           writers.add(pool.submit(() -> write(base, prefix, ledger, stop, Integer.MAX_VALUE)));
         }
-        long killAfter = 100 + random.nextInt(2400);
+        long killAfter = 300 + random.nextInt(2700);
         Thread.sleep(killAfter);
         server.kill();
         stop.set(true);

@@ -48,6 +48,10 @@ import org.slf4j.LoggerFactory;
  * them, and a change that anyone could observe has its place before any change made after observing it:
  * when a write is on disk, everything it could have depended on is too.
  *
+ * <p>Outside a request every call waits for its own record. An HTTP request may instead defer the
+ * waits to its end ({@link #deferWaits}, {@link #awaitDeferred}): the answer is still sent only once all
+ * of the request's writes are on disk.
+ *
  * <p>A read/write lock lets writers share the journal and gives compaction (a snapshot of the whole
  * state, then an empty journal) the state to itself. A failed write to the disk stops all further
  * writes: memory already holds a change the disk does not, so the server answers every later write with
@@ -214,10 +218,7 @@ public final class DurableStore implements LivechatStore, AutoCloseable {
     } finally {
       gate.readLock().unlock();
     }
-    return () -> {
-      await(slot);
-      compactIfDue();
-    };
+    return () -> awaitOrDefer(slot);
   }
 
   /** A change's result, and the record to journal for it (null: nothing changed). */
@@ -261,10 +262,42 @@ public final class DurableStore implements LivechatStore, AutoCloseable {
       gate.readLock().unlock();
     }
     if (out.record() != null) {
-      await(slot);
-      compactIfDue();
+      awaitOrDefer(slot);
     }
     return out.result();
+  }
+
+  /** The writes of this thread's request so far, while it defers its waits; null otherwise. */
+  private final ThreadLocal<Journal.Slot[]> deferred = new ThreadLocal<>();
+
+  /**
+   * Starts a request whose writes do not wait for the disk one by one: each returns once applied and
+   * queued, and {@link #awaitDeferred} waits once, for the last of them, before the answer is sent. The
+   * journal writes in order, so the last one on disk means all of them are. A request that writes twice
+   * (a message and its room) so waits for one {@code fsync}, not two, and holds no domain lock meanwhile.
+   */
+  public void deferWaits() {
+    deferred.set(new Journal.Slot[1]);
+  }
+
+  /** Ends what {@link #deferWaits} started: returns once every write of this thread's request is on disk. */
+  public void awaitDeferred() {
+    Journal.Slot[] last = deferred.get();
+    deferred.remove();
+    if (last != null && last[0] != null) {
+      await(last[0]);
+      compactIfDue();
+    }
+  }
+
+  private void awaitOrDefer(Journal.Slot slot) {
+    Journal.Slot[] last = deferred.get();
+    if (last != null) {
+      last[0] = slot;
+      return;
+    }
+    await(slot);
+    compactIfDue();
   }
 
   private void write(String key, String type, Object record, Runnable apply) {

@@ -234,6 +234,23 @@ class DurableStoreTest {
   }
 
   @Test
+  void writesWhoseWaitsARequestDeferredAreAllOnDiskOnceItsOneWaitReturns() throws Exception {
+    Path file = dir.resolve("deferred.lcj");
+    try (Opened o = open(file, DurableStore.Options.DEFAULT_COMPACT_AFTER)) {
+      o.store().deferWaits();
+      o.store().saveUser(user("u1"));
+      o.settings().set(Settings.ROUTING_METHOD, Settings.MANUAL_SELECTION);
+      o.store().saveUser(user("u2"));
+      o.store().awaitDeferred();
+      try (Opened again = open(crashImage(file), DurableStore.Options.DEFAULT_COMPACT_AFTER)) {
+        assertTrue(again.store().userById("u1").isPresent());
+        assertTrue(again.store().userById("u2").isPresent());
+        assertEquals(Settings.MANUAL_SELECTION, again.settings().text(Settings.ROUTING_METHOD));
+      }
+    }
+  }
+
+  @Test
   void aSecondStoreOnTheSameFileIsRefused() {
     Path file = dir.resolve("owned.lcj");
     try (Opened o = open(file, DurableStore.Options.DEFAULT_COMPACT_AFTER)) {

@@ -12,7 +12,6 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +22,7 @@ import org.livechatcontract.server.fixture.FixtureLoader;
 import org.livechatcontract.server.store.DurableStore;
 import org.livechatcontract.server.store.journal.JournalException;
 import org.livechatcontract.server.support.Api;
+import org.livechatcontract.server.support.DataFiles;
 import org.livechatcontract.server.support.Reply;
 
 /** {@code --data-file}: what a restart keeps, what a crash image keeps, and what a damaged or owned file does. */
@@ -81,13 +81,8 @@ class DataFileTest {
     return out;
   }
 
-  /** The data files as a crash would leave them right now: copied while the server runs. */
   Path crashImage(Path file) throws Exception {
-    Path copy = Files.createTempDirectory(dir, "crash").resolve(file.getFileName());
-    Path snap = file.resolveSibling(file.getFileName() + ".snapshot");
-    Files.copy(snap, copy.resolveSibling(copy.getFileName() + ".snapshot"), StandardCopyOption.REPLACE_EXISTING);
-    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-    return copy;
+    return DataFiles.crashImage(dir, file);
   }
 
   @Test
@@ -164,6 +159,15 @@ class DataFileTest {
     start(file);
     String err = stderrOf(() -> assertEquals(2, Main.run("--port", "0", "--data-file", file.toString())));
     assertTrue(err.contains("in use by another server"), err);
+  }
+
+  @Test
+  void aCompactionSizeThatIsNotASizeExitsTwo() {
+    String err = stderrOf(() -> assertEquals(2, Main.run("--port", "0", "--data-file", dir.resolve("x.lcj").toString(),
+        "--compact-after", "lots")));
+    assertTrue(err.contains("--compact-after"), err);
+    assertEquals(64L << 20, Main.bytes("64m"));
+    assertEquals(1536, Main.bytes("1536"));
   }
 
   @Test

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +29,7 @@ import org.livechatcontract.server.domain.StoredFile;
 import org.livechatcontract.server.domain.User;
 import org.livechatcontract.server.domain.Visitor;
 import org.livechatcontract.server.store.journal.JournalException;
+import org.livechatcontract.server.support.DataFiles;
 
 /** The durable store keeps every kind of record, in the state memory had, across a crash or a restart. */
 class DurableStoreTest {
@@ -55,15 +55,13 @@ class DurableStoreTest {
     return new Opened(store, settings, permissions);
   }
 
-  /** What the disk holds right now, as a crash would leave it: the files copied while the store is open. */
-  Path crashImage(Path file) throws Exception {
-    Path copy = Files.createTempDirectory(dir, "crash").resolve(file.getFileName());
-    Path snap = file.resolveSibling(file.getFileName() + ".snapshot");
-    if (Files.exists(snap)) {
-      Files.copy(snap, copy.resolveSibling(copy.getFileName() + ".snapshot"), StandardCopyOption.REPLACE_EXISTING);
-    }
-    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-    return copy;
+  Opened open(Path file) {
+    return open(file, DurableStore.Options.DEFAULT_COMPACT_AFTER);
+  }
+
+  /** The store as a restart after a crash right now would find it. */
+  Opened crashedAndReopened(Path file) throws Exception {
+    return open(DataFiles.crashImage(dir, file));
   }
 
   static User user(String id) {
@@ -82,6 +80,14 @@ class DurableStoreTest {
         Room.Metrics.NONE, null, null, Map.of(), Map.of("order", "42"));
   }
 
+  /** Saves visitor {@code v1} and a room of theirs. */
+  static Visitor visitorWithRoom(DurableStore s, String rid) {
+    Visitor v = visitor("v1");
+    s.saveVisitor(v);
+    s.saveRoom(room(rid, v));
+    return v;
+  }
+
   static Message message(String id, String rid, String text, Instant ts) {
     return new Message(id, rid, text, null, ts, new Message.Author("v1", "guest-v1", "Visitor v1"), ts, "token-v1",
         "Visitor v1", null, null, false, List.of(), null, null, null);
@@ -98,7 +104,7 @@ class DurableStoreTest {
     StoredFile f = new StoredFile("f1", "r1", "notes.txt", "text/plain", new byte[] {1, 2, 3, 0, -1}, T);
     CustomField cf = new CustomField("address", "Address", "visitor", true, true, null, false, "input", null, null);
     OfflineMessage om = new OfflineMessage("o1", "Mary", "m@example.com", "call me", null, "host", T);
-    try (Opened o = open(file, DurableStore.Options.DEFAULT_COMPACT_AFTER)) {
+    try (Opened o = open(file)) {
       DurableStore s = o.store();
       s.saveUser(user("u1"));
       s.updateUser("u1", u -> u.withStatus(Status.AWAY));
@@ -122,8 +128,7 @@ class DurableStoreTest {
       assertEquals(2, o.settings().nextGuestNumber());
       o.permissions().update(List.of(new Permissions.Change(Permissions.VIEW_L_ROOM, List.of("admin"))), T);
 
-      Path image = crashImage(file);
-      try (Opened again = open(image, DurableStore.Options.DEFAULT_COMPACT_AFTER)) {
+      try (Opened again = crashedAndReopened(file)) {
         DurableStore a = again.store();
         assertFalse(a.fresh());
         assertEquals(s.userById("u1"), a.userById("u1"));
@@ -153,11 +158,9 @@ class DurableStoreTest {
   @Test
   void deletionsAreKeptToo() throws Exception {
     Path file = dir.resolve("deletions.lcj");
-    try (Opened o = open(file, DurableStore.Options.DEFAULT_COMPACT_AFTER)) {
+    try (Opened o = open(file)) {
       DurableStore s = o.store();
-      Visitor v = visitor("v1");
-      s.saveVisitor(v);
-      s.saveRoom(room("r1", v));
+      Visitor v = visitorWithRoom(s, "r1");
       s.saveRoom(room("r2", v));
       s.addMessage(message("m1", "r1", "hello", T));
       s.saveFile(new StoredFile("f1", "r1", "a.txt", "text/plain", new byte[] {1}, T));
@@ -170,7 +173,7 @@ class DurableStoreTest {
       s.deleteRoom("r1");
       s.removeInquiry("i1");
       s.removeDepartment("d1");
-      try (Opened again = open(crashImage(file), DurableStore.Options.DEFAULT_COMPACT_AFTER)) {
+      try (Opened again = crashedAndReopened(file)) {
         DurableStore a = again.store();
         assertEquals(Optional.empty(), a.roomById("r1"));
         assertTrue(a.roomById("r2").isPresent());
@@ -186,16 +189,14 @@ class DurableStoreTest {
   @Test
   void aChangeThatThrowsJournalsNothingAndLaterChangesStillReplay() throws Exception {
     Path file = dir.resolve("throws.lcj");
-    try (Opened o = open(file, DurableStore.Options.DEFAULT_COMPACT_AFTER)) {
+    try (Opened o = open(file)) {
       DurableStore s = o.store();
-      Visitor v = visitor("v1");
-      s.saveVisitor(v);
-      s.saveRoom(room("r1", v));
+      visitorWithRoom(s, "r1");
       assertThrows(IllegalStateException.class, () -> s.updateRoom("r1", x -> {
         throw new IllegalStateException("refused");
       }));
       s.updateRoom("r1", x -> x.renamed("Renamed", T));
-      try (Opened again = open(crashImage(file), DurableStore.Options.DEFAULT_COMPACT_AFTER)) {
+      try (Opened again = crashedAndReopened(file)) {
         assertEquals("Renamed", again.store().roomById("r1").orElseThrow().fname());
       }
     }
@@ -206,9 +207,7 @@ class DurableStoreTest {
     Path file = dir.resolve("compacted.lcj");
     int count = 400;
     try (Opened o = open(file, 8 * 1024)) {
-      Visitor v = visitor("v1");
-      o.store().saveVisitor(v);
-      o.store().saveRoom(room("r1", v));
+      visitorWithRoom(o.store(), "r1");
       for (int i = 0; i < count; i++) {
         o.store().addMessage(message("m" + i, "r1", "message number " + i, T.plusMillis(i)));
       }
@@ -223,11 +222,11 @@ class DurableStoreTest {
   @Test
   void closingWritesASnapshotAndLeavesAnEmptyJournal() throws Exception {
     Path file = dir.resolve("closed.lcj");
-    try (Opened o = open(file, DurableStore.Options.DEFAULT_COMPACT_AFTER)) {
+    try (Opened o = open(file)) {
       o.store().saveUser(user("u1"));
     }
     assertEquals(12, Files.size(file), "only the header is left in the journal");
-    try (Opened again = open(file, DurableStore.Options.DEFAULT_COMPACT_AFTER)) {
+    try (Opened again = open(file)) {
       assertEquals(0, again.store().recovery().journalRecords());
       assertTrue(again.store().userById("u1").isPresent());
     }
@@ -236,13 +235,13 @@ class DurableStoreTest {
   @Test
   void writesWhoseWaitsARequestDeferredAreAllOnDiskOnceItsOneWaitReturns() throws Exception {
     Path file = dir.resolve("deferred.lcj");
-    try (Opened o = open(file, DurableStore.Options.DEFAULT_COMPACT_AFTER)) {
+    try (Opened o = open(file)) {
       o.store().deferWaits();
       o.store().saveUser(user("u1"));
       o.settings().set(Settings.ROUTING_METHOD, Settings.MANUAL_SELECTION);
       o.store().saveUser(user("u2"));
       o.store().awaitDeferred();
-      try (Opened again = open(crashImage(file), DurableStore.Options.DEFAULT_COMPACT_AFTER)) {
+      try (Opened again = crashedAndReopened(file)) {
         assertTrue(again.store().userById("u1").isPresent());
         assertTrue(again.store().userById("u2").isPresent());
         assertEquals(Settings.MANUAL_SELECTION, again.settings().text(Settings.ROUTING_METHOD));
@@ -253,7 +252,7 @@ class DurableStoreTest {
   @Test
   void aSecondStoreOnTheSameFileIsRefused() {
     Path file = dir.resolve("owned.lcj");
-    try (Opened o = open(file, DurableStore.Options.DEFAULT_COMPACT_AFTER)) {
+    try (Opened o = open(file)) {
       JournalException e = assertThrows(JournalException.class,
           () -> DurableStore.open(DurableStore.Options.at(file)));
       assertTrue(e.getMessage().contains("in use by another server"), e.getMessage());
@@ -263,7 +262,7 @@ class DurableStoreTest {
   @Test
   void aClosedStoreRefusesChanges() {
     Path file = dir.resolve("refuses.lcj");
-    Opened o = open(file, DurableStore.Options.DEFAULT_COMPACT_AFTER);
+    Opened o = open(file);
     o.close();
     assertThrows(JournalException.class, () -> o.store().saveUser(user("u1")));
   }

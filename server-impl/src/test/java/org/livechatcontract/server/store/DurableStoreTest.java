@@ -156,6 +156,30 @@ class DurableStoreTest {
   }
 
   @Test
+  void aClosedRoomAndMessagesWithEveryOptionalPartComeBackEqual() throws Exception {
+    Path file = dir.resolve("parts.lcj");
+    try (Opened o = open(file)) {
+      DurableStore s = o.store();
+      visitorWithRoom(s, "r1");
+      Message.Author visitor = new Message.Author("v1", "guest-v1", "Visitor v1");
+      Message withAll = new Message("m1", "r1", "", Message.TRANSCRIPT_HISTORY, T, visitor, T, "token-v1", "alias",
+          T.plusSeconds(1), visitor, true, List.of("https://example.com"),
+          new Message.Navigation("Pricing", "url", "https://example.com/pricing", "token-v1"),
+          new Message.TranscriptRequest(visitor, null, "m@example.com", "Transcript"),
+          new Message.Attachment("f1", "a b.txt", "text/plain", 3, "/file-upload/f1/a%20b.txt", "notes"));
+      s.addMessage(withAll);
+      s.updateRoom("r1", r -> r.withMessage(message("m2", "r1", "hi", T.plusSeconds(2)))
+          .closed(new Room.Closing(T.plusSeconds(60), "visitor", "v1", "guest-v1")));
+      try (Opened again = crashedAndReopened(file)) {
+        assertEquals(s.messageById("m1"), again.store().messageById("m1"));
+        assertEquals(s.roomById("r1"), again.store().roomById("r1"));
+        assertTrue(again.store().roomById("r1").orElseThrow().isClosed());
+        assertEquals(List.of(), again.store().openRoomsByVisitorToken("token-v1"));
+      }
+    }
+  }
+
+  @Test
   void deletionsAreKeptToo() throws Exception {
     Path file = dir.resolve("deletions.lcj");
     try (Opened o = open(file)) {

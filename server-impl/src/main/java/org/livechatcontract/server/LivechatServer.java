@@ -30,6 +30,7 @@ import org.livechatcontract.server.fixture.Fixture;
 import org.livechatcontract.server.fixture.FixtureLoader;
 import org.livechatcontract.server.http.ClosedSchemas;
 import org.livechatcontract.server.http.ContentLength;
+import org.livechatcontract.server.http.DurableAnswers;
 import org.livechatcontract.server.http.EndpointRules;
 import org.livechatcontract.server.http.ErrorMapper;
 import org.livechatcontract.server.http.InMemoryFile;
@@ -57,6 +58,7 @@ import org.livechatcontract.server.resource.RoomsResource;
 import org.livechatcontract.server.resource.SettingsResource;
 import org.livechatcontract.server.resource.UsersResource;
 import org.livechatcontract.server.resource.VisitorsResource;
+import org.livechatcontract.server.store.DurableStore;
 import org.livechatcontract.server.store.InMemoryStore;
 import org.livechatcontract.server.stub.Stub;
 import org.livechatcontract.server.stub.StubClock;
@@ -77,10 +79,12 @@ public final class LivechatServer implements AutoCloseable {
 
   private final Server jetty;
   private final Livechat state;
+  private final DurableStore durable;
 
-  private LivechatServer(Server jetty, Livechat state) {
+  private LivechatServer(Server jetty, Livechat state, DurableStore durable) {
     this.jetty = jetty;
     this.state = state;
+    this.durable = durable;
   }
 
   /**
@@ -117,9 +121,38 @@ public final class LivechatServer implements AutoCloseable {
   }
 
   public static LivechatServer start(Config config) throws Exception {
+    return start(config, (DurableStore.Options) null);
+  }
+
+  /**
+   * Starts with the state kept in a data file ({@code --data-file}), or in memory only when {@code data} is
+   * null. A data file that holds state is replayed and the fixture is not applied; a new one starts from
+   * the fixture.
+   */
+  public static LivechatServer start(Config config, DurableStore.Options data) throws Exception {
+    DurableStore durable = data == null ? null : DurableStore.open(data);
+    try {
+      return startOn(config, durable);
+    } catch (Exception | Error e) {
+      if (durable != null) {
+        durable.close();
+      }
+      throw e;
+    }
+  }
+
+  private static LivechatServer startOn(Config config, DurableStore durable) throws Exception {
     StubClock clock = StubClock.over(config.clock());
-    Livechat state = new Livechat(new InMemoryStore(), config.ids(), clock);
-    FixtureLoader.apply(config.fixture(), state, config.fixtureName());
+    Livechat state = new Livechat(durable == null ? new InMemoryStore() : durable, config.ids(), clock);
+    if (durable != null) {
+      durable.restore(state.settings(), state.permissions());
+    }
+    if (durable == null || durable.fresh()) {
+      FixtureLoader.apply(config.fixture(), state, config.fixtureName());
+    }
+    if (durable != null) {
+      durable.startJournaling(state.settings(), state.permissions());
+    }
     Stub stub = new Stub(state, clock, config.stub());
 
     URI uri = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
@@ -135,7 +168,7 @@ public final class LivechatServer implements AutoCloseable {
     http.getHttpConfiguration().setSendServerVersion(false);
     http.getHttpConfiguration().setSendXPoweredBy(false);
     jetty.start();
-    return new LivechatServer(jetty, state);
+    return new LivechatServer(jetty, state, durable);
   }
 
   static ResourceConfig application(Livechat state, Stub stub) {
@@ -172,6 +205,9 @@ public final class LivechatServer implements AutoCloseable {
     rc.register(StrictBooleans.class);
     rc.register(ResponseHeaders.class);
     rc.register(ContentLength.class);
+    if (state.store() instanceof DurableStore durable) {
+      rc.register(new DurableAnswers(durable));
+    }
     rc.register(ErrorMapper.class);
     rc.register(ValidationErrorMapper.class);
     rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -202,8 +238,15 @@ public final class LivechatServer implements AutoCloseable {
     jetty.join();
   }
 
+  /** Stops serving; with a data file, writes a snapshot and gives the file up. */
   @Override
   public void close() throws Exception {
-    jetty.stop();
+    try {
+      jetty.stop();
+    } finally {
+      if (durable != null) {
+        durable.close();
+      }
+    }
   }
 }

@@ -9,13 +9,15 @@ import org.livechatcontract.server.domain.Ids;
 import org.livechatcontract.server.fixture.FixtureLoader;
 import org.livechatcontract.server.stub.StubClock;
 import org.livechatcontract.server.stub.StubOptions;
+import org.livechatcontract.server.store.DurableStore;
+import org.livechatcontract.server.store.journal.JournalException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code java -jar livechat-server.jar [--port N] [--host H] [--fixtures FILE] [--seed N] [--clock T] ...}; see --help. */
+/** {@code java -jar livechat-server.jar [--port N] [--host H] [--fixtures FILE] [--data-file PATH] [--seed N] [--clock T] ...}; see --help. */
 @Command(name = "livechat-server", mixinStandardHelpOptions = true, version = "livechat-contract 0.1.0",
     description = "A contract-first, stateful stand-in for Rocket.Chat's Livechat REST API.",
     sortOptions = false)
@@ -63,6 +65,16 @@ public final class Main implements Callable<Integer> {
       description = "How many requests the journal keeps (default: ${DEFAULT-VALUE}, env LIVECHAT_JOURNAL_SIZE).")
   int journalSize;
 
+  @Option(names = "--data-file", paramLabel = "PATH", defaultValue = "${env:LIVECHAT_DATA_FILE}",
+      description = "Keep the state in this file (a journal, plus PATH.snapshot and PATH.lock) so that a restart "
+          + "or a crash loses nothing acknowledged (env LIVECHAT_DATA_FILE). A new file starts from the fixture.")
+  Path dataFile;
+
+  @Option(names = "--compact-after", paramLabel = "SIZE", defaultValue = "${env:LIVECHAT_COMPACT_AFTER:-64m}",
+      description = "With --data-file: compact the journal into a snapshot once it grows past SIZE bytes "
+          + "(k, m, g suffixes; default: ${DEFAULT-VALUE}, env LIVECHAT_COMPACT_AFTER).")
+  String compactAfter;
+
   public static void main(String[] args) {
     HIBERNATE.setLevel(java.util.logging.Level.WARNING);
     int code = run(args);
@@ -80,6 +92,21 @@ public final class Main implements Callable<Integer> {
           return 2;
         })
         .execute(args);
+  }
+
+  /** {@code 64m} as bytes; -1 when it is not a size. */
+  static long bytes(String size) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)(\\d{1,15})([kmg]?)").matcher(size.trim());
+    if (!m.matches()) {
+      return -1;
+    }
+    int shift = switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+      case "k" -> 10;
+      case "m" -> 20;
+      case "g" -> 30;
+      default -> 0;
+    };
+    return Long.parseLong(m.group(1)) << shift;
   }
 
   @Override
@@ -110,9 +137,21 @@ public final class Main implements Callable<Integer> {
         return 2;
       }
     }
+    DurableStore.Options data = null;
+    if (dataFile != null) {
+      long limit = bytes(compactAfter);
+      if (limit <= 0) {
+        System.err.println("livechat-server: --compact-after must be a positive size such as 64m, not " + compactAfter);
+        return 2;
+      }
+      data = new DurableStore.Options(dataFile, limit);
+    }
     LivechatServer server;
     try {
-      server = LivechatServer.start(config);
+      server = LivechatServer.start(config, data);
+    } catch (JournalException e) {
+      System.err.println("livechat-server: data file: " + e.getMessage());
+      return 2;
     } catch (FixtureLoader.BadFixture e) {
       System.err.println("livechat-server: bad fixture: " + e.getMessage());
       return 2;
@@ -127,8 +166,9 @@ public final class Main implements Callable<Integer> {
         LOG.warn("error while stopping", e);
       }
     }, "shutdown"));
-    LOG.info("livechat-contract listening on {} (fixture: {}{}{}; CORS {}; admin API {}); docs at {}/api-docs",
-        server.baseUri(), config.fixtureName(), seed == null ? "" : "; seed " + seed,
+    LOG.info("livechat-contract listening on {} ({}{}{}; CORS {}; admin API {}); docs at {}/api-docs",
+        server.baseUri(), dataFile == null ? "fixture: " + config.fixtureName() : "data file: " + dataFile,
+        seed == null ? "" : "; seed " + seed,
         clock == null ? "" : "; clock fixed at " + clock, noCors ? "off" : "for " + String.join(", ", corsOrigins),
         noAdminApi ? "off" : "at /api/v1/stub/", server.baseUri());
     server.join();

@@ -47,6 +47,19 @@ public final class Permissions {
   public record Change(String id, List<String> roles) {}
 
   private final Map<String, Permission> byId = new ConcurrentHashMap<>();
+  private volatile ChangeLog log = ChangeLog.NONE;
+
+  /** From now on every change is recorded in {@code changes} (a journal), before {@link #update} returns. */
+  public void keepChangesIn(ChangeLog changes) {
+    this.log = changes;
+  }
+
+  /** Puts back a permission as it was kept (a journal's replay); unknown permissions are ignored. */
+  public synchronized void restore(Permission p) {
+    if (known(p.id())) {
+      byId.put(p.id(), p);
+    }
+  }
 
   public Permissions(Instant now) {
     DEFAULTS.forEach((id, roles) -> byId.put(id, new Permission(id, roles, now)));
@@ -112,9 +125,13 @@ public final class Permissions {
         throw LivechatError.failure("Invalid role", "error-invalid-role");
       }
     }
+    ChangeLog.Kept kept = ChangeLog.Kept.ALREADY;
     for (Change c : changes) {
-      byId.put(c.id(), new Permission(c.id(), Set.copyOf(c.roles()), now));
+      Permission p = new Permission(c.id(), Set.copyOf(c.roles()), now);
+      byId.put(c.id(), p);
+      kept = log.permissionChanged(p);
     }
+    kept.await(); // the records are kept in order: the last one kept means all are
     return all();
   }
 

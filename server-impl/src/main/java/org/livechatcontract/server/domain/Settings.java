@@ -42,6 +42,17 @@ public final class Settings {
   private static final Map<String, Object> DEFAULTS = defaults();
 
   private final Map<String, Object> values = new ConcurrentHashMap<>(DEFAULTS);
+  private volatile ChangeLog log = ChangeLog.NONE;
+
+  /** From now on every change is recorded in {@code changes} (a journal), before {@link #set} returns. */
+  public void keepChangesIn(ChangeLog changes) {
+    this.log = changes;
+  }
+
+  /** Every setting's current value, by id. */
+  public Map<String, Object> values() {
+    return Map.copyOf(values);
+  }
 
   private static Map<String, Object> defaults() {
     Map<String, Object> d = new LinkedHashMap<>();
@@ -139,17 +150,24 @@ public final class Settings {
     if (ROUTING_METHOD.equals(id) && !ROUTING_METHODS.contains(value)) {
       throw invalid("Setting '" + id + "' must be one of " + String.join(", ", ROUTING_METHODS) + ", not " + shown(value));
     }
-    values.put(id, value);
+    ChangeLog.Kept[] kept = new ChangeLog.Kept[1];
+    values.compute(id, (k, old) -> {
+      kept[0] = log.settingChanged(k, value);
+      return value;
+    });
+    kept[0].await();
   }
 
-  /** Every setting's current value, by name. */
-  public Map<String, Object> values() {
-    return Map.copyOf(values);
-  }
-
-  /** Back to Rocket.Chat's defaults. */
+  /** Back to Rocket.Chat's defaults, each change recorded as {@link #set} records it. */
   public void reset() {
-    values.putAll(DEFAULTS);
+    DEFAULTS.forEach((id, value) -> {
+      ChangeLog.Kept[] kept = new ChangeLog.Kept[1];
+      values.compute(id, (k, old) -> {
+        kept[0] = log.settingChanged(k, value);
+        return value;
+      });
+      kept[0].await();
+    });
   }
 
   /** Whether the routing method assigns an agent by itself (Rocket.Chat's {@code autoAssignAgent}). */
@@ -159,7 +177,12 @@ public final class Settings {
 
   /** The next visitor number for {@code guest-N}, advancing {@code Livechat_guest_count}. */
   public int nextGuestNumber() {
-    return (Integer) values.compute(GUEST_COUNT, (k, v) -> (Integer) v + 1) - 1;
+    // Not awaited: the visitor saved with the number is recorded after it, so once that is kept, so is this.
+    return (Integer) values.compute(GUEST_COUNT, (k, v) -> {
+      int next = (Integer) v + 1;
+      log.settingChanged(k, next);
+      return next;
+    }) - 1;
   }
 
   private static LivechatError unknown(String id) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.livechatcontract.server.domain.CustomField;
 import org.livechatcontract.server.domain.Department;
@@ -667,6 +668,51 @@ public final class InMemoryStore implements LivechatStore {
   @Override
   public List<OfflineMessage> offlineMessages() {
     return List.copyOf(offlineMessages);
+  }
+
+  // the whole state, for snapshots
+
+  /**
+   * Every record, in an order in which saving them into an empty store rebuilds this one: users, custom
+   * fields, departments (in their order), visitors, rooms (each visitor's oldest first), inquiries,
+   * messages (each room's in {@code ts} order), files (each room's in upload order), offline messages
+   * (oldest first). It visits everything, so no request path may call it; callers stop writes meanwhile.
+   */
+  public void forEachRecord(Consumer<Object> sink) {
+    users.values().forEach(sink);
+    customFields().forEach(sink);
+    departments().forEach(sink);
+    visitors.values().forEach(sink);
+    Set<String> seen = new HashSet<>();
+    for (List<String> ids : roomIdsByToken.values()) {
+      for (String id : ids) {
+        Room r = rooms.get(id);
+        if (r != null && seen.add(id)) {
+          sink.accept(r);
+        }
+      }
+    }
+    rooms.values().stream().filter(r -> !seen.contains(r.id())).forEach(sink);
+    inquiries.values().forEach(sink);
+    for (RoomLog log : messageLogByRoom.values()) {
+      synchronized (log) {
+        for (RoomLog.Entry e : log.entries) {
+          Message m = messages.get(e.id);
+          if (m != null) {
+            sink.accept(m);
+          }
+        }
+      }
+    }
+    for (List<String> ids : fileIdsByRoom.values()) {
+      for (String id : ids) {
+        StoredFile f = files.get(id);
+        if (f != null) {
+          sink.accept(f);
+        }
+      }
+    }
+    offlineMessages.descendingIterator().forEachRemaining(sink);
   }
 
   private static List<String> appended(List<String> ids, String id) {

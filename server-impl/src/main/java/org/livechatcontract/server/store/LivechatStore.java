@@ -194,4 +194,11 @@ public interface LivechatStore {
 
   /** Forgets everything. */
   void clear();
+
+  /**
+   * Makes the whole current state durable at once, after a bulk change such as a reset or a loaded
+   * document. A store that keeps nothing beyond memory has nothing to do.
+   */
+  default void checkpoint() {
+  }
 }

@@ -50,5 +50,6 @@ public final class StubState {
     state.settings().reset();
     state.permissions().reset(Times.now(state.clock()));
     FixtureLoader.apply(document, state, name);
+    state.store().checkpoint();
   }
 }

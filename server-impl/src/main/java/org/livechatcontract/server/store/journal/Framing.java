@@ -10,20 +10,33 @@ import java.util.zip.CRC32C;
  * The on-disk framing shared by the journal and the snapshot.
  *
  * <pre>
- * file    := magic(3 bytes: "LCJ" journal | "LCS" snapshot) version(1 byte) record*
+ * file    := magic(3 bytes: "LCJ" journal | "LCS" snapshot) version(1 byte) generation(u64, big-endian) record*
  * record  := length(u32, big-endian) crc32c(u32, of payload) payload(length bytes, UTF-8 JSON)
  * </pre>
+ *
+ * <p>The generation counts compactions: a snapshot of generation G holds everything up to the
+ * compaction that wrote it, and the journal that continues it has generation G too. A journal of an
+ * older generation than the snapshot was compacted into it already (a crash came between the
+ * snapshot's rename and the journal's reset) and is skipped.
  */
 final class Framing {
   static final int VERSION = 1;
   static final byte[] JOURNAL_MAGIC = {'L', 'C', 'J', VERSION};
   static final byte[] SNAPSHOT_MAGIC = {'L', 'C', 'S', VERSION};
-  static final int HEADER = 4;
+  /** magic, version and generation. */
+  static final int HEADER = 12;
   static final int RECORD_OVERHEAD = 8;
   /** No single state change comes near this; a larger length is corruption. */
   static final int MAX_RECORD = 64 * 1024 * 1024;
 
   private Framing() {}
+
+  static ByteBuffer header(byte[] magic, long generation) {
+    ByteBuffer b = ByteBuffer.allocate(HEADER);
+    b.put(magic);
+    b.putLong(generation);
+    return b.flip();
+  }
 
   static ByteBuffer frame(byte[] payload) {
     ByteBuffer b = ByteBuffer.allocate(RECORD_OVERHEAD + payload.length);
@@ -45,7 +58,7 @@ final class Framing {
   }
 
   /** What reading a file found at its end. */
-  record ReadResult(long validEnd, long fileSize, String tornReason) {
+  record ReadResult(long generation, long validEnd, long fileSize, String tornReason) {
     boolean torn() {
       return tornReason != null;
     }
@@ -56,13 +69,31 @@ final class Framing {
    * cut short by a crash): reading stops before it. Damage anywhere else is corruption.
    */
   static ReadResult read(FileChannel ch, Path file, byte[] magic, RecordSink sink) throws IOException {
+    return read(ch, file, magic, sink, Long.MIN_VALUE);
+  }
+
+  /** The generation in the file's header (checked as {@link #read} does), or -1 when the header is cut short. */
+  static long generation(FileChannel ch, Path file, byte[] magic) throws IOException {
+    return read(ch, file, magic, (p, o) -> { }, -2).generation();
+  }
+
+  /** As {@link #read}; {@code headerOnly} (any value but {@code Long.MIN_VALUE}) stops after the header. */
+  private static ReadResult read(FileChannel ch, Path file, byte[] magic, RecordSink sink, long headerOnly)
+      throws IOException {
     long size = ch.size();
     ByteBuffer header = ByteBuffer.allocate(HEADER);
     readFully(ch, header, 0);
-    if (header.position() < HEADER) {
-      return new ReadResult(0, size, size == 0 ? null : "file shorter than its header");
-    }
     byte[] h = header.array();
+    if (header.position() < HEADER) {
+      // only the start of a header that a crash cut short is torn; anything else is another file
+      for (int i = 0; i < Math.min(header.position(), magic.length); i++) {
+        if (h[i] != magic[i]) {
+          throw new JournalException(file + ": not a livechat-contract data file of this version (bad magic at offset "
+              + i + ")");
+        }
+      }
+      return new ReadResult(-1, 0, size, size == 0 ? null : "file shorter than its header");
+    }
     if (h[0] != magic[0] || h[1] != magic[1] || h[2] != magic[2]) {
       throw new JournalException(file + ": not a livechat-contract data file (bad magic at offset 0)");
     }
@@ -70,42 +101,46 @@ final class Framing {
       throw new JournalException(file + ": format version " + h[3] + " is not supported (this server reads version "
           + VERSION + ")");
     }
+    long generation = header.getLong(4);
+    if (headerOnly != Long.MIN_VALUE) {
+      return new ReadResult(generation, HEADER, size, null);
+    }
     long pos = HEADER;
     ByteBuffer lenCrc = ByteBuffer.allocate(RECORD_OVERHEAD);
     while (pos < size) {
       lenCrc.clear();
       readFully(ch, lenCrc, pos);
       if (lenCrc.position() < RECORD_OVERHEAD) {
-        return new ReadResult(pos, size, "record header cut short at offset " + pos);
+        return new ReadResult(generation, pos, size, "record header cut short at offset " + pos);
       }
       int length = lenCrc.getInt(0);
       int crc = lenCrc.getInt(4);
       long end = pos + RECORD_OVERHEAD + (long) length;
       if (length < 0 || length > MAX_RECORD) {
         if (end >= size || length < 0) {
-          return tornOrCorrupt(file, pos, size, "impossible record length " + length);
+          return tornOrCorrupt(generation, pos, size, "impossible record length " + length);
         }
         throw corrupt(file, pos, "impossible record length " + length);
       }
       if (end > size) {
-        return new ReadResult(pos, size, "record at offset " + pos + " runs past the end of the file");
+        return new ReadResult(generation, pos, size, "record at offset " + pos + " runs past the end of the file");
       }
       ByteBuffer payload = ByteBuffer.allocate(length);
       readFully(ch, payload, pos + RECORD_OVERHEAD);
       if (Framing.crc(payload.array()) != crc) {
         if (end == size) {
-          return new ReadResult(pos, size, "checksum mismatch in the last record at offset " + pos);
+          return new ReadResult(generation, pos, size, "checksum mismatch in the last record at offset " + pos);
         }
         throw corrupt(file, pos, "checksum mismatch");
       }
       sink.accept(payload.array(), pos);
       pos = end;
     }
-    return new ReadResult(pos, size, null);
+    return new ReadResult(generation, pos, size, null);
   }
 
-  private static ReadResult tornOrCorrupt(Path file, long pos, long size, String why) {
-    return new ReadResult(pos, size, why + " at offset " + pos);
+  private static ReadResult tornOrCorrupt(long generation, long pos, long size, String why) {
+    return new ReadResult(generation, pos, size, why + " at offset " + pos);
   }
 
   static JournalException corrupt(Path file, long offset, String why) {

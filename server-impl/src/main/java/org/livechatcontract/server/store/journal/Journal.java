@@ -40,15 +40,64 @@ public final class Journal implements AutoCloseable {
   private final Thread writer;
   private volatile FileChannel channel;
   private volatile long size;
+  private volatile long generation;
   private volatile boolean closed;
   private final Recovery recovery;
 
   /** What opening the data file found. */
-  public record Recovery(int snapshotRecords, int journalRecords, String droppedTail) {}
+  /**
+   * What opening the data file found.
+   *
+   * @param droppedTail       what was wrong with the torn last record that was dropped, or null
+   * @param skippedCompacted  true when the journal had already been compacted into the snapshot (a crash
+   *                          between the two steps of a compaction) and was skipped
+   */
+  public record Recovery(int snapshotRecords, int journalRecords, String droppedTail, long generation,
+      boolean skippedCompacted) {}
 
-  private record Pending(ByteBuffer frame, CompletableFuture<Void> done) {}
+  /** A place in the journal's order; its record comes later (or never: a cancelled slot writes nothing). */
+  private static final class Pending implements Slot {
+    private final CompletableFuture<ByteBuffer> frame;
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+    Pending(CompletableFuture<ByteBuffer> frame) {
+      this.frame = frame;
+    }
+
+    @Override
+    public void fill(byte[] payload) {
+      frame.complete(Framing.frame(payload));
+    }
+
+    @Override
+    public void cancel() {
+      frame.complete(EMPTY);
+    }
+
+    @Override
+    public CompletableFuture<Void> written() {
+      return done;
+    }
+  }
+
+  private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+
+  /**
+   * A reserved place in the journal: records are written in the order their slots were reserved, and
+   * the writer waits for a slot's record before it writes anything after it. Fill or cancel it promptly.
+   */
+  public interface Slot {
+    void fill(byte[] payload);
+
+    /** Nothing is written for this slot. */
+    void cancel();
+
+    /** Completes once the batch holding the record is on disk. */
+    CompletableFuture<Void> written();
+  }
 
   private Journal(Path file, FileChannel lockChannel, FileLock lock, FileChannel channel, long size, Recovery recovery) {
+    this.generation = recovery.generation();
     this.file = file;
     this.snapshot = snapshotPath(file);
     this.lockChannel = lockChannel;
@@ -93,6 +142,7 @@ public final class Journal implements AutoCloseable {
       }
       int[] counts = new int[2];
       Path snap = snapshotPath(file);
+      long generation = 0;
       if (Files.exists(snap)) {
         try (FileChannel ch = FileChannel.open(snap, StandardOpenOption.READ)) {
           Framing.ReadResult r = Framing.read(ch, snap, Framing.SNAPSHOT_MAGIC, (p, off) -> {
@@ -103,14 +153,26 @@ public final class Journal implements AutoCloseable {
             // A snapshot is renamed into place only once complete, so damage in it is never a torn write.
             throw Framing.corrupt(snap, r.validEnd(), r.tornReason());
           }
+          generation = r.generation();
         }
       }
       FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       String dropped = null;
+      boolean skipped = false;
       long end;
-      if (ch.size() == 0) {
-        ch.write(ByteBuffer.wrap(Framing.JOURNAL_MAGIC), 0);
-        ch.force(true);
+      long journalGeneration = ch.size() == 0 ? -1 : Framing.generation(ch, file, Framing.JOURNAL_MAGIC);
+      if (journalGeneration > generation) {
+        ch.close();
+        throw new JournalException(file + ": the journal continues snapshot generation " + journalGeneration
+            + " but " + (Files.exists(snap) ? snap + " has generation " + generation : snap + " is missing")
+            + "; refusing to start rather than lose the records in that snapshot.");
+      }
+      if (journalGeneration >= 0 && journalGeneration < generation) {
+        skipped = true; // compacted into the snapshot already; its records are all in there
+        resetTo(ch, generation);
+        end = Framing.HEADER;
+      } else if (ch.size() == 0) {
+        resetTo(ch, generation);
         end = Framing.HEADER;
       } else {
         Framing.ReadResult r = Framing.read(ch, file, Framing.JOURNAL_MAGIC, (p, off) -> {
@@ -121,16 +183,16 @@ public final class Journal implements AutoCloseable {
         if (r.torn() || r.validEnd() < Framing.HEADER) {
           dropped = r.tornReason() + "; dropped " + (r.fileSize() - r.validEnd()) + " bytes";
           if (r.validEnd() < Framing.HEADER) {
-            ch.truncate(0);
-            ch.write(ByteBuffer.wrap(Framing.JOURNAL_MAGIC), 0);
+            resetTo(ch, generation);
           } else {
             ch.truncate(r.validEnd());
+            ch.force(true);
           }
-          ch.force(true);
         }
       }
       ch.position(end);
-      return new Journal(file, lockChannel, lock, ch, end, new Recovery(counts[0], counts[1], dropped));
+      return new Journal(file, lockChannel, lock, ch, end,
+          new Recovery(counts[0], counts[1], dropped, generation, skipped));
     } catch (IOException e) {
       closeQuietly(lockChannel);
       throw new JournalException(file + ": " + e.getMessage(), e);
@@ -138,6 +200,14 @@ public final class Journal implements AutoCloseable {
       closeQuietly(lockChannel);
       throw e;
     }
+  }
+
+  /** Empties the journal down to a header of this generation, on disk before it returns. */
+  private static void resetTo(FileChannel ch, long generation) throws IOException {
+    ch.truncate(0);
+    ch.force(true);
+    ch.write(Framing.header(Framing.JOURNAL_MAGIC, generation), 0);
+    ch.force(true);
   }
 
   public Recovery recovery() {
@@ -167,9 +237,19 @@ public final class Journal implements AutoCloseable {
     if (closed) {
       throw new JournalException(file + " is closed");
     }
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    queue.add(new Pending(Framing.frame(payload), done));
-    return done;
+    Pending p = new Pending(CompletableFuture.completedFuture(Framing.frame(payload)));
+    queue.add(p);
+    return p.written();
+  }
+
+  /** Reserves the next place in the journal's order; see {@link Slot}. */
+  public Slot reserve() {
+    if (closed) {
+      throw new JournalException(file + " is closed");
+    }
+    Pending p = new Pending(new CompletableFuture<>());
+    queue.add(p);
+    return p;
   }
 
   private void writeLoop() {
@@ -189,7 +269,7 @@ public final class Journal implements AutoCloseable {
           ByteBuffer[] frames = new ByteBuffer[batch.size()];
           long bytes = 0;
           for (int i = 0; i < frames.length; i++) {
-            frames[i] = batch.get(i).frame();
+            frames[i] = batch.get(i).frame.join().duplicate();
             bytes += frames[i].remaining();
           }
           long written = 0;
@@ -198,9 +278,9 @@ public final class Journal implements AutoCloseable {
           }
           channel.force(false);
           size += bytes;
-          batch.forEach(p -> p.done().complete(null));
+          batch.forEach(p -> p.done.complete(null));
         } catch (IOException | RuntimeException e) {
-          batch.forEach(p -> p.done().completeExceptionally(e));
+          batch.forEach(p -> p.done.completeExceptionally(e));
         }
         batch.clear();
       } catch (InterruptedException e) {
@@ -211,10 +291,10 @@ public final class Journal implements AutoCloseable {
 
   /** Waits until every record queued so far is on disk. */
   public void flush() {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    queue.add(new Pending(ByteBuffer.allocate(0), done)); // a marker: nothing written, one more fsync
+    Pending marker = new Pending(CompletableFuture.completedFuture(EMPTY)); // nothing written, one more fsync
+    queue.add(marker);
     try {
-      done.get();
+      marker.done.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException e) {
@@ -232,7 +312,11 @@ public final class Journal implements AutoCloseable {
       flushIfRunning();
       try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
           StandardOpenOption.WRITE)) {
-        out.write(ByteBuffer.wrap(Framing.SNAPSHOT_MAGIC));
+        long next = generation + 1;
+        ByteBuffer header = Framing.header(Framing.SNAPSHOT_MAGIC, next);
+        while (header.hasRemaining()) {
+          out.write(header);
+        }
         for (byte[] record : state) {
           ByteBuffer frame = Framing.frame(record);
           while (frame.hasRemaining()) {
@@ -247,11 +331,11 @@ public final class Journal implements AutoCloseable {
         throw new JournalException("the file system of " + snapshot + " cannot rename atomically", e);
       }
       syncDirectory(snapshot.toAbsolutePath().getParent());
-      // Every journal record is now in the snapshot. A crash before this truncation only replays
-      // records whose final versions the snapshot already holds.
-      channel.truncate(Framing.HEADER);
+      // Every journal record is now in the snapshot. A crash before the journal's reset leaves a journal of
+      // an older generation than the snapshot, which the next start skips.
+      generation++;
+      resetTo(channel, generation);
       channel.position(Framing.HEADER);
-      channel.force(true);
       size = Framing.HEADER;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot compact " + file, e);

@@ -1,5 +1,7 @@
 package org.livechatcontract.server.store.journal;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +24,9 @@ public final class StateCodec<S> {
   private static final ObjectMapper JSON = new ObjectMapper()
       .registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      // Only a record's components are its state: derived is-getters ({@code isClosed()}) are not kept.
+      .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE);
 
   private record Type<S, R>(String name, Class<R> type, BiConsumer<S, R> put) {}
 
@@ -32,18 +36,28 @@ public final class StateCodec<S> {
   public <R> StateCodec<S> register(String name, Class<R> type, BiConsumer<S, R> put) {
     Type<S, R> t = new Type<>(name, type, put);
     byName.put(name, t);
-    byClass.put(type, t);
+    byClass.putIfAbsent(type, t);
     return this;
   }
 
+  /** The payload of a record under the first type registered for its class. */
   public byte[] encode(Object record) {
     Type<S, ?> t = byClass.get(record.getClass());
     if (t == null) {
       throw new IllegalArgumentException("no journal type registered for " + record.getClass().getName());
     }
+    return encode(t.name(), record);
+  }
+
+  /** The payload of a record of a named type (for types that share a class, such as ids of deletions). */
+  public byte[] encode(String type, Object value) {
+    Type<S, ?> t = byName.get(type);
+    if (t == null || !t.type().isInstance(value)) {
+      throw new IllegalArgumentException("no journal type '" + type + "' for " + value.getClass().getName());
+    }
     ObjectNode node = JSON.createObjectNode();
-    node.put("t", t.name());
-    node.set("v", JSON.valueToTree(record));
+    node.put("t", type);
+    node.set("v", JSON.valueToTree(value));
     try {
       return JSON.writeValueAsBytes(node);
     } catch (IOException e) {

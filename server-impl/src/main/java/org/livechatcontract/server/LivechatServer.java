@@ -11,6 +11,7 @@ import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.livechatcontract.server.contract.ResponseContract;
 import org.livechatcontract.server.domain.AuthService;
 import org.livechatcontract.server.domain.Ids;
 import org.livechatcontract.server.domain.RoomService;
@@ -26,6 +27,7 @@ import org.livechatcontract.server.http.LenientQueryEscapes;
 import org.livechatcontract.server.http.ObjectMapperProvider;
 import org.livechatcontract.server.http.RequestNormalizer;
 import org.livechatcontract.server.http.ResponseHeaders;
+import org.livechatcontract.server.http.ResponseSelfCheck;
 import org.livechatcontract.server.http.ValidationErrorMapper;
 import org.livechatcontract.server.resource.AuthenticationResource;
 import org.livechatcontract.server.resource.RoomsResource;
@@ -49,20 +51,34 @@ public final class LivechatServer implements AutoCloseable {
     this.state = state;
   }
 
-  /** Where to listen and what to start from. */
-  public record Config(String host, int port, Fixture fixture, String fixtureName, Clock clock, Ids ids) {
+  /**
+   * Where to listen and what to start from. {@code responseContract} switches on the self-check: every
+   * answer is checked against it before it is sent (null: off).
+   */
+  public record Config(String host, int port, Fixture fixture, String fixtureName, Clock clock, Ids ids,
+      ResponseContract responseContract) {
     /** Loopback, the given port (0 picks a free one), the default state. */
     public static Config defaults(int port) {
       return new Config("127.0.0.1", port, FixtureLoader.readDefault(), FixtureLoader.DEFAULT_RESOURCE,
-          Clock.systemUTC(), Ids.secure());
+          Clock.systemUTC(), Ids.secure(), null);
     }
 
     public Config withFixture(Fixture f, String name) {
-      return new Config(host, port, f, name, clock, ids);
+      return new Config(host, port, f, name, clock, ids, responseContract);
     }
 
     public Config withHost(String h) {
-      return new Config(h, port, fixture, fixtureName, clock, ids);
+      return new Config(h, port, fixture, fixtureName, clock, ids, responseContract);
+    }
+
+    /** Self-check mode against the given contract (null switches it off). */
+    public Config withResponseContract(ResponseContract contract) {
+      return new Config(host, port, fixture, fixtureName, clock, ids, contract);
+    }
+
+    /** Self-check mode against the spec the server is built from. */
+    public Config validatingResponses() {
+      return withResponseContract(ResponseContract.fromClasspathSpec());
     }
   }
 
@@ -71,7 +87,7 @@ public final class LivechatServer implements AutoCloseable {
     FixtureLoader.apply(config.fixture(), state, config.fixtureName());
 
     URI uri = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
-    Server jetty = JettyHttpContainerFactory.createServer(uri, application(state), false);
+    Server jetty = JettyHttpContainerFactory.createServer(uri, application(state, config.responseContract()), false);
     jetty.setErrorHandler(new JettyJsonErrors());
     LenientQueryEscapes lenient = new LenientQueryEscapes();
     lenient.setHandler(jetty.getHandler());
@@ -86,7 +102,7 @@ public final class LivechatServer implements AutoCloseable {
     return new LivechatServer(jetty, state);
   }
 
-  static ResourceConfig application(Livechat state) {
+  static ResourceConfig application(Livechat state, ResponseContract responseContract) {
     ObjectMapper mapper = JsonMapper.create(ClosedSchemas.fromClasspathSpec());
     ResourceConfig rc = new ResourceConfig();
     RESOURCES.forEach(rc::register);
@@ -105,6 +121,9 @@ public final class LivechatServer implements AutoCloseable {
     rc.register(ResponseHeaders.class);
     rc.register(ErrorMapper.class);
     rc.register(ValidationErrorMapper.class);
+    if (responseContract != null) {
+      rc.register(new ResponseSelfCheck(responseContract, mapper));
+    }
     rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
     rc.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
     rc.property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, false);

@@ -10,7 +10,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code java -jar livechat-server.jar [--port N] [--host H] [--fixtures FILE]}. */
+/** {@code java -jar livechat-server.jar [--port N] [--host H] [--fixtures FILE] [--validate-responses]}. */
 @Command(name = "livechat-server", mixinStandardHelpOptions = true, version = "livechat-contract 0.1.0",
     description = "A contract-first, stateful stand-in for Rocket.Chat's Livechat REST API.",
     sortOptions = false)
@@ -30,6 +30,11 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--fixtures", paramLabel = "FILE", defaultValue = "${env:LIVECHAT_FIXTURES}",
       description = "Start from this fixture (JSON or YAML) instead of the default state (env LIVECHAT_FIXTURES).")
   Path fixtures;
+
+  @Option(names = "--validate-responses", defaultValue = "${env:LIVECHAT_VALIDATE_RESPONSES:-false}",
+      description = "Self-check: check every answer against the spec before sending it; an off-contract answer is "
+          + "logged and replaced by a 500 contract-violation naming the broken rule (env LIVECHAT_VALIDATE_RESPONSES).")
+  boolean validateResponses;
 
   public static void main(String[] args) {
     HIBERNATE.setLevel(java.util.logging.Level.WARNING);
@@ -57,6 +62,9 @@ public final class Main implements Callable<Integer> {
       return 2;
     }
     LivechatServer.Config config = LivechatServer.Config.defaults(port).withHost(host);
+    if (validateResponses) {
+      config = config.validatingResponses();
+    }
     if (fixtures != null) {
       try {
         Fixture f = FixtureLoader.read(fixtures);
@@ -83,7 +91,8 @@ public final class Main implements Callable<Integer> {
         LOG.warn("error while stopping", e);
       }
     }, "shutdown"));
-    LOG.info("livechat-contract listening on {} (fixture: {})", server.baseUri(), config.fixtureName());
+    LOG.info("livechat-contract listening on {} (fixture: {}{})", server.baseUri(), config.fixtureName(),
+        validateResponses ? ", validating every response" : "");
     server.join();
     return 0;
   }

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.lang.reflect.Method;
@@ -30,7 +31,12 @@ import org.junit.jupiter.api.Test;
 import org.livechatcontract.server.http.Authenticated;
 import org.livechatcontract.server.support.Contract;
 
-/** The spec is valid, its examples are true to its schemas, and the server's guards match what it declares. */
+/**
+ * The spec gates: the spec is valid OpenAPI 3.0, its examples are true to its schemas, it keeps the lint
+ * rules (ids, summaries, tags, the statuses each operation can get, named response schemas, no open response
+ * models), and the server's guards match what it declares. The breaking-change gate is
+ * {@code conformance.BreakingChangeGateTest}.
+ */
 class SpecTest {
   static final SwaggerParseResult PARSED = new OpenAPIV3Parser().readLocation(Contract.SPEC, null, null);
   static final OpenAPI SPEC = PARSED.getOpenAPI();
@@ -81,10 +87,11 @@ class SpecTest {
         MediaType media = response.getContent().get("application/json");
         for (Map.Entry<String, Example> ex : examples(media).entrySet()) {
           String body = JSON.writeValueAsString(ex.getValue().getValue());
+          SimpleResponse.Builder answer = SimpleResponse.Builder.status(Integer.parseInt(e.getKey()))
+              .withContentType("application/json").withBody(body);
+          documentedHeaderValues(response).forEach(answer::withHeader);
           ValidationReport report = VALIDATOR.validateResponse(op.concretePath(),
-              Request.Method.valueOf(op.method().name()),
-              SimpleResponse.Builder.status(Integer.parseInt(e.getKey())).withContentType("application/json")
-                  .withBody(body).build());
+              Request.Method.valueOf(op.method().name()), answer.build());
           assertFalse(report.hasErrors(), op.method() + " " + op.path() + " " + e.getKey() + " example '"
               + ex.getKey() + "': " + report.getMessages());
           checked++;
@@ -120,7 +127,9 @@ class SpecTest {
     for (Op op : operations()) {
       Set<String> statuses = op.operation().getResponses().keySet();
       String where = op.method() + " " + op.path() + " " + statuses;
-      assertTrue(statuses.containsAll(List.of("200", "400", "414", "431")), where);
+      assertTrue(statuses.containsAll(List.of("200", "400", "414", "431", "500")), where);
+      assertEquals("#/components/responses/ContractViolation", op.operation().getResponses().get("500").get$ref(),
+          where + ": the 500 is the self-check's contract-violation");
       boolean secured = op.operation().getSecurity() != null && !op.operation().getSecurity().isEmpty();
       assertEquals(secured || "login".equals(op.operation().getOperationId()), statuses.contains("401"), where);
       assertEquals(permissions(op).size() > 0, statuses.contains("403"), where);
@@ -150,6 +159,140 @@ class SpecTest {
       String iface = "org.livechatcontract.api." + tag.replace(" ", "") + "Api";
       assertTrue(served.stream().anyMatch(c -> c.getName().equals(iface)), iface + " has no registered resource");
     }
+  }
+
+  @Test
+  void noResponseDeclaresItsSchemaInline() {
+    for (Op op : operations()) {
+      op.operation().getResponses().forEach((status, r) -> {
+        io.swagger.v3.oas.models.responses.ApiResponse response = resolve(r);
+        if (response.getContent() != null) {
+          response.getContent().forEach((type, media) -> assertNotNull(media.getSchema().get$ref(),
+              op.operation().getOperationId() + " " + status + " " + type
+                  + ": give the schema a name in components/schemas (an inline one becomes a model named after the operation)"));
+        }
+      });
+    }
+  }
+
+  @Test
+  void noSchemaAResponseReachesAllowsAnyAdditionalProperty() {
+    Set<String> reached = new TreeSet<>();
+    for (Op op : operations()) {
+      op.operation().getResponses().values().stream().map(SpecTest::resolve)
+          .filter(r -> r.getContent() != null)
+          .forEach(r -> r.getContent().values().forEach(m -> reach(m.getSchema(), reached)));
+    }
+    assertTrue(reached.contains("RoomResponse"), reached.toString());
+    for (String name : reached) {
+      Schema<?> schema = SPEC.getComponents().getSchemas().get(name);
+      Object ap = schema.getAdditionalProperties();
+      boolean open = Boolean.TRUE.equals(ap) || (ap instanceof Schema<?> s && s.getType() == null && s.get$ref() == null
+          && s.getProperties() == null);
+      assertFalse(open, name + ": additionalProperties: true on a response schema makes its model a HashMap "
+          + "that writes \"empty\"; leave it out (absent means closed for the generated models)");
+      if (schema.getProperties() != null) {
+        schema.getProperties().forEach((prop, p) -> {
+          Object pap = p.getAdditionalProperties();
+          assertFalse(Boolean.TRUE.equals(pap), name + "." + prop + ": additionalProperties: true");
+        });
+      }
+    }
+  }
+
+  @Test
+  void everyParameterExampleValidatesAgainstItsSchema() {
+    int checked = 0;
+    for (Op op : operations()) {
+      List<io.swagger.v3.oas.models.parameters.Parameter> params = new ArrayList<>();
+      if (SPEC.getPaths().get(op.path()).getParameters() != null) {
+        params.addAll(SPEC.getPaths().get(op.path()).getParameters());
+      }
+      if (op.operation().getParameters() != null) {
+        params.addAll(op.operation().getParameters());
+      }
+      for (io.swagger.v3.oas.models.parameters.Parameter p : params) {
+        if (p.getExample() == null) {
+          continue;
+        }
+        String path = op.path();
+        for (io.swagger.v3.oas.models.parameters.Parameter other : params) {
+          if ("path".equals(other.getIn())) {
+            path = path.replace("{" + other.getName() + "}", exampleOf(other, p));
+          }
+        }
+        SimpleRequest.Builder request = new SimpleRequest.Builder(op.method().name(), path);
+        for (io.swagger.v3.oas.models.parameters.Parameter other : params) {
+          if ("query".equals(other.getIn())) {
+            request.withQueryParam(other.getName(), exampleOf(other, p));
+          } else if ("header".equals(other.getIn())) {
+            request.withHeader(other.getName(), exampleOf(other, p));
+          }
+        }
+        if (op.operation().getRequestBody() != null) {
+          request.withContentType("application/json").withBody("{}");
+        }
+        ValidationReport report = VALIDATOR.validateRequest(request.build()).getMessages().stream()
+            .filter(m -> m.getKey().startsWith("validation.request.parameter"))
+            .collect(ValidationReport::empty, (r, m) -> r.merge(ValidationReport.singleton(m)), ValidationReport::merge);
+        assertFalse(report.hasErrors(), op.operation().getOperationId() + " parameter " + p.getName() + " example: "
+            + report.getMessages());
+        checked++;
+      }
+    }
+    assertTrue(checked >= 3, "checked " + checked);
+  }
+
+  /** The example of the parameter under test, and a plain value for the others. */
+  private static String exampleOf(io.swagger.v3.oas.models.parameters.Parameter p,
+      io.swagger.v3.oas.models.parameters.Parameter underTest) {
+    return p == underTest || p.getExample() != null ? String.valueOf(p.getExample()) : "x";
+  }
+
+  private static void reach(Schema<?> schema, Set<String> reached) {
+    if (schema == null) {
+      return;
+    }
+    if (schema.get$ref() != null) {
+      String name = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+      if (reached.add(name)) {
+        reach(SPEC.getComponents().getSchemas().get(name), reached);
+      }
+      return;
+    }
+    if (schema.getProperties() != null) {
+      schema.getProperties().values().forEach(p -> reach(p, reached));
+    }
+    if (schema.getItems() != null) {
+      reach(schema.getItems(), reached);
+    }
+    if (schema.getAdditionalProperties() instanceof Schema<?> ap) {
+      reach(ap, reached);
+    }
+    for (List<Schema> parts : java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+      if (parts != null) {
+        parts.forEach(p -> reach(p, reached));
+      }
+    }
+  }
+
+  /** A value for each header a response documents: its schema's first enum value, or its example. */
+  static Map<String, String> documentedHeaderValues(io.swagger.v3.oas.models.responses.ApiResponse response) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    if (response.getHeaders() == null) {
+      return out;
+    }
+    response.getHeaders().forEach((name, h) -> {
+      io.swagger.v3.oas.models.headers.Header header = h.get$ref() == null ? h
+          : SPEC.getComponents().getHeaders().get(h.get$ref().substring(h.get$ref().lastIndexOf('/') + 1));
+      Schema<?> schema = header.getSchema();
+      Object value = schema != null && schema.getEnum() != null && !schema.getEnum().isEmpty() ? schema.getEnum().get(0)
+          : header.getExample() != null ? header.getExample() : schema == null ? null : schema.getExample();
+      if (value != null) {
+        out.put(name, String.valueOf(value));
+      }
+    });
+    return out;
   }
 
   @SuppressWarnings("unchecked")

@@ -34,6 +34,7 @@ public final class JettyJsonErrors extends ErrorHandler {
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     fields.put(new HttpField(HttpHeader.CONTENT_TYPE, JSON));
+    fields.put(new HttpField(HttpHeader.CACHE_CONTROL, "no-store"));
     return ByteBuffer.wrap(body(status));
   }
 

@@ -3,6 +3,7 @@ package org.livechatcontract.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Clock;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -98,6 +99,10 @@ public final class LivechatServer implements AutoCloseable {
     http.getHttpConfiguration().setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
     http.getHttpConfiguration().setSendServerVersion(false);
     http.getHttpConfiguration().setSendXPoweredBy(false);
+    // A percent-encoded slash inside a path segment (a visitor token "a/b" in visitor/a%2Fb/room) is part of
+    // the parameter, as Express reads it; Jetty's default would refuse the URI as ambiguous.
+    http.getHttpConfiguration().setUriCompliance(
+        UriCompliance.DEFAULT.with("encoded-slash-in-segment", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
     jetty.start();
     return new LivechatServer(jetty, state);
   }

@@ -97,6 +97,16 @@ class VisitorOpenRoomsTest {
   }
 
   @Test
+  void aTokenWithASlashIsFoundThroughItsPercentEncodedPathSegment() {
+    server.api().post("/api/v1/livechat/visitor", "{\"visitor\":{\"token\":\"team/a b\"}}");
+    String rid = server.api().get("/api/v1/livechat/room?token=team%2Fa%20b").json().path("room").path("_id").asText();
+    Api admin = server.api().as(server.api().login("admin", "admin"));
+    Reply r = admin.get(path("team%2Fa%20b"));
+    assertEquals(200, r.status(), r.body());
+    assertEquals(rid, r.json().path("rooms").path(0).path("_id").asText());
+  }
+
+  @Test
   void aTokenThatLoggedOutNoLongerAuthenticates() {
     Api.Session s = server.api().login("manager", "manager");
     Api manager = server.api().as(s);

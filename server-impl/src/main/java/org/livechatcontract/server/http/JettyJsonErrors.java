@@ -28,13 +28,16 @@ public final class JettyJsonErrors extends ErrorHandler {
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    // Jetty closes the connection after a request it could not parse. Say so: after a 414 it answers a
+    // request line it never read as HTTP/1.0 and sends no Connection header, so a keep-alive client would
+    // send its next request on a closed connection.
+    response.getHeaders().put(HttpHeader.CONNECTION, "close");
     response.write(true, ByteBuffer.wrap(body(status)), callback);
   }
 
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     fields.put(new HttpField(HttpHeader.CONTENT_TYPE, JSON));
-    fields.put(new HttpField(HttpHeader.CACHE_CONTROL, "no-store"));
     return ByteBuffer.wrap(body(status));
   }
 

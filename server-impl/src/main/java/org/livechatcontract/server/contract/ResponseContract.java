@@ -250,34 +250,40 @@ public final class ResponseContract {
     Map<String, Answer> out = new HashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = op.path("responses").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      String pointer = opPointer + "/responses/" + escape(e.getKey());
-      JsonNode response = e.getValue();
-      if (response.has("$ref")) {
-        pointer = response.get("$ref").asText().substring(1);
-        response = at(spec, pointer);
-      }
+      Located response = follow(spec, opPointer + "/responses/" + escape(e.getKey()), e.getValue());
       Map<String, Schema> media = new LinkedHashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> m = response.path("content").fields(); m.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> m = response.node().path("content").fields(); m.hasNext(); ) {
         Map.Entry<String, JsonNode> type = m.next();
         media.put(type.getKey().toLowerCase(Locale.ROOT), type.getValue().has("schema")
-            ? registry.getSchema(SchemaLocation.of(SPEC_IRI + "#" + pointer + "/content/" + escape(type.getKey()) + "/schema"))
-            : null);
+            ? schema(registry, response.pointer() + "/content/" + escape(type.getKey())) : null);
       }
       List<Header> headers = new ArrayList<>();
-      for (Iterator<Map.Entry<String, JsonNode>> h = response.path("headers").fields(); h.hasNext(); ) {
-        Map.Entry<String, JsonNode> header = h.next();
-        String hp = pointer + "/headers/" + escape(header.getKey());
-        JsonNode node = header.getValue();
-        if (node.has("$ref")) {
-          hp = node.get("$ref").asText().substring(1);
-          node = at(spec, hp);
-        }
-        headers.add(new Header(header.getKey(), node.path("required").asBoolean(false),
-            node.has("schema") ? registry.getSchema(SchemaLocation.of(SPEC_IRI + "#" + hp + "/schema")) : null));
+      for (Iterator<Map.Entry<String, JsonNode>> h = response.node().path("headers").fields(); h.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = h.next();
+        Located header = follow(spec, response.pointer() + "/headers/" + escape(entry.getKey()), entry.getValue());
+        headers.add(new Header(entry.getKey(), header.node().path("required").asBoolean(false),
+            header.node().has("schema") ? schema(registry, header.pointer()) : null));
       }
       out.put(e.getKey().toUpperCase(Locale.ROOT), new Answer(media, headers));
     }
     return out;
+  }
+
+  /** A node of the spec and the JSON pointer it sits at. */
+  private record Located(String pointer, JsonNode node) {}
+
+  /** The node itself, or the one its {@code $ref} points to. */
+  private static Located follow(JsonNode spec, String pointer, JsonNode node) {
+    if (!node.has("$ref")) {
+      return new Located(pointer, node);
+    }
+    String target = node.get("$ref").asText().substring(1);
+    return new Located(target, at(spec, target));
+  }
+
+  /** The compiled {@code schema} of the node at this pointer. */
+  private static Schema schema(SchemaRegistry registry, String pointer) {
+    return registry.getSchema(SchemaLocation.of(SPEC_IRI + "#" + pointer + "/schema"));
   }
 
   private static JsonNode at(JsonNode spec, String pointer) {

@@ -48,8 +48,11 @@ record Case(String phase, Kind kind, Spec.Op op, String route, String label, Req
     }
   }
 
-  /** Whose credentials the request carries; {@code AS_GIVEN} sends only the headers in the request. */
-  enum Auth { AS_GIVEN, ADMIN, AGENT }
+  /**
+   * Whose credentials the request carries: only the headers in the request ({@code AS_GIVEN}), or a fresh
+   * session of a user who holds the operation's permissions ({@code PERMITTED}) or lacks one ({@code LACKING}).
+   */
+  enum Auth { AS_GIVEN, PERMITTED, LACKING }
 
   /** A request as it goes on the wire; path and query are already percent-encoded. */
   record Request(String method, String path, String query, List<String[]> headers, String contentType, String body,

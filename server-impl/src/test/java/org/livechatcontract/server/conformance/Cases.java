@@ -35,11 +35,13 @@ final class Cases {
   private final KnownValues known;
   /** A real session's credentials, for the bad-credential variants that need one half right. */
   private final String[] session;
+  private final Users users;
 
-  Cases(long seed, KnownValues known, String[] session) {
+  Cases(long seed, KnownValues known, String[] session, Users users) {
     this.seed = seed;
     this.known = known;
     this.session = session;
+    this.users = users;
   }
 
   private Values values(Spec.Op op, String phase) {
@@ -283,10 +285,9 @@ final class Cases {
       }
       out.add(of(op, "auth", Kind.BAD_CREDENTIALS, label, r));
     });
-    if (!op.permissions().isEmpty()) {
-      out.add(of(op, "auth", Kind.MISSING_PERMISSION, "a livechat agent, who lacks " + op.permissions(),
-          request(op, plain, "", body, "application/json", Auth.AGENT)));
-    }
+    users.lacking(op.permissions()).ifPresent(user -> out.add(of(op, "auth", Kind.MISSING_PERMISSION,
+        "user " + user.username() + ", who lacks one of " + op.permissions(),
+        request(op, plain, "", body, "application/json", Auth.LACKING))));
     return out;
   }
 
@@ -322,7 +323,7 @@ final class Cases {
   }
 
   private static Auth authOf(Spec.Op op) {
-    return op.secured() ? Auth.ADMIN : Auth.AS_GIVEN;
+    return op.secured() ? Auth.PERMITTED : Auth.AS_GIVEN;
   }
 
   private Case.Request rawBody(Spec.Op op, Map<String, String> params, String body, String contentType) {

@@ -46,7 +46,7 @@ class ConformanceTest {
   @TestFactory
   Stream<DynamicNode> everyOperationKeepsTheContract() {
     startedNanos = System.nanoTime();
-    runner = new Runner(URI.create("http://127.0.0.1:" + server.port()), seed());
+    runner = new Runner(URI.create("http://127.0.0.1:" + server.port()), new Users(server.state()), seed());
     int random = Integer.getInteger("conformance.random", 10);
     Cases cases = runner.cases;
     Predicate<Spec.Op> takesInput = op -> !op.params().isEmpty() || op.body() != null;
@@ -66,10 +66,18 @@ class ConformanceTest {
             assertTrue(runner.log.requests >= MIN_REQUESTS, runner.log.requests + " requests")));
   }
 
-  /** One test per operation the phase applies to; the requests are generated when the test runs. */
+  /**
+   * One test per operation the phase applies to; the requests are generated when the test runs. The input
+   * phases skip, visibly, an operation whose request body is not JSON: the suite generates JSON bodies only.
+   */
   private static DynamicNode phase(String name, Predicate<Spec.Op> applies, Function<Spec.Op, List<Case>> generate) {
+    boolean sendsBodies = !"credentials".equals(name);
     return dynamicContainer(name, runner.spec.operations.stream().filter(applies).map(op ->
-        dynamicTest(op.toString(), () -> runner.run(name + " of " + op, generate.apply(op)))));
+        dynamicTest(op.toString(), () -> {
+          Assumptions.assumeFalse(sendsBodies && op.otherBody() != null,
+              "the suite generates JSON bodies only; " + op.id() + " takes " + op.otherBody());
+          runner.run(name + " of " + op, generate.apply(op));
+        })));
   }
 
   private static void sequence(Sequences.Sequence s) {

@@ -23,20 +23,20 @@ final class Runner {
   final Cases cases;
   final Log log = new Log();
 
-  Runner(URI base, long seed) {
+  Runner(URI base, Users users, long seed) {
     this.seed = seed;
     this.spec = Spec.load();
-    this.wire = new Wire(base);
+    this.wire = new Wire(base, users);
     this.deviations = Deviations.load();
     this.checks = new Checks(spec, deviations);
-    this.cases = new Cases(seed, known, wire.login("admin"));
+    this.cases = new Cases(seed, known, wire.login(users.holding(List.of())), users);
   }
 
   /** Sends the cases and fails with a report of every case that broke a check. */
   void run(String title, List<Case> batch) {
     List<String> failures = new ArrayList<>();
     for (Case c : batch) {
-      Wire.Exchange e = wire.send(c.request());
+      Wire.Exchange e = wire.send(c);
       List<Checks.Failure> broken = checks.judge(c, e);
       log.record(c, e, broken);
       if (!broken.isEmpty()) {

@@ -140,13 +140,13 @@ final class Sequences {
       return "seq-" + seed + "-" + Integer.toHexString(sequence.hashCode()) + "-" + (++tokens);
     }
 
-    /** Calls an operation with these parameters and body (as admin when it is secured). */
+    /** Calls an operation with these parameters and body (logged in with its permissions when it is secured). */
     Wire.Exchange call(OpRef ref, Map<String, String> params, JsonNode body) {
       Spec.Op op = spec.byId(ref.operationId());
       Case c = new Case("stateful", Case.Kind.VALID, op, op.path(), sequence + ": " + ref.operationId(),
           Cases.request(op, new LinkedHashMap<>(params), "", body, "application/json",
-              op.secured() ? Case.Auth.ADMIN : Case.Auth.AS_GIVEN), false);
-      Wire.Exchange e = wire.send(c.request());
+              op.secured() ? Case.Auth.PERMITTED : Case.Auth.AS_GIVEN), false);
+      Wire.Exchange e = wire.send(c);
       List<Checks.Failure> failures = new ArrayList<>(checks.contract(c, e.answer()));
       if (e.answer().status() >= 500) {
         failures.add(new Checks.Failure("not_a_server_error", "the server answered " + e.answer().status()));

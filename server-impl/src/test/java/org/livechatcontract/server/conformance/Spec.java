@@ -34,9 +34,12 @@ final class Spec {
   /** The JSON request body: its schema and its named examples. */
   record Body(boolean required, Schema<?> schema, Map<String, JsonNode> examples) {}
 
-  /** One operation. {@code statuses} are the documented response keys ("200", "4XX", "default"). */
-  record Op(String id, String method, String path, List<Param> params, Body body, Set<String> statuses,
-      boolean secured, List<String> permissions, Map<String, String> errorExamples) {
+  /**
+   * One operation. {@code statuses} are the documented response keys ("200", "4XX", "default");
+   * {@code otherBody} is the media type of a request body that is not JSON (the suite does not generate those).
+   */
+  record Op(String id, String method, String path, List<Param> params, Body body, String otherBody,
+      Set<String> statuses, boolean secured, List<String> permissions) {
 
     boolean documents(int status) {
       return statuses.contains(Integer.toString(status)) || statuses.contains(status / 100 + "XX")
@@ -108,10 +111,13 @@ final class Spec {
           Boolean.TRUE.equals(p.getAllowEmptyValue())));
     }
     Body body = null;
+    String otherBody = null;
     if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
       MediaType json = op.getRequestBody().getContent().get("application/json");
       if (json != null) {
         body = new Body(Boolean.TRUE.equals(op.getRequestBody().getRequired()), json.getSchema(), examples(json));
+      } else {
+        otherBody = op.getRequestBody().getContent().keySet().iterator().next();
       }
     }
     boolean secured = op.getSecurity() != null ? !op.getSecurity().isEmpty()
@@ -119,18 +125,8 @@ final class Spec {
     @SuppressWarnings("unchecked")
     List<String> permissions = op.getExtensions() != null && op.getExtensions().get("x-permissions") instanceof List<?> l
         ? (List<String>) l : List.of();
-    Map<String, String> errors = new LinkedHashMap<>();
-    op.getResponses().forEach((status, response) -> {
-      if (response.getContent() != null && response.getContent().get("application/json") != null) {
-        examples(response.getContent().get("application/json")).forEach((name, value) -> {
-          if (value.path("error").isTextual()) {
-            errors.put(status + " " + name, value.path("error").asText());
-          }
-        });
-      }
-    });
     return new Op(op.getOperationId(), method.name().toUpperCase(Locale.ROOT), path, List.copyOf(params), body,
-        Set.copyOf(op.getResponses().keySet()), secured, List.copyOf(permissions), errors);
+        otherBody, Set.copyOf(op.getResponses().keySet()), secured, List.copyOf(permissions));
   }
 
   private Map<String, JsonNode> examples(MediaType media) {

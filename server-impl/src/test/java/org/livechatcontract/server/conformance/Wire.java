@@ -56,11 +56,13 @@ final class Wire {
       .connectTimeout(Duration.ofSeconds(5))
       .build();
   private final URI base;
+  private final Users users;
   private int requests;
   private int logins;
 
-  Wire(URI base) {
+  Wire(URI base, Users users) {
     this.base = base;
+    this.users = users;
   }
 
   int requests() {
@@ -71,10 +73,15 @@ final class Wire {
     return logins;
   }
 
-  Exchange send(Case.Request r) {
+  /** Sends a case's request, logged in as its {@link Case.Auth} asks for the case's operation. */
+  Exchange send(Case c) {
+    Case.Request r = c.request();
     List<String[]> headers = new ArrayList<>(r.headers());
     if (r.auth() != Case.Auth.AS_GIVEN) {
-      String[] session = login(r.auth() == Case.Auth.ADMIN ? "admin" : "agent");
+      List<String> permissions = c.op().permissions();
+      Users.Login user = r.auth() == Case.Auth.PERMITTED ? users.holding(permissions)
+          : users.lacking(permissions).orElseThrow();
+      String[] session = login(user);
       headers.add(new String[] {"X-User-Id", session[0]});
       headers.add(new String[] {"X-Auth-Token", session[1]});
     }
@@ -83,13 +90,13 @@ final class Wire {
   }
 
   /** Logs in through the API: {userId, authToken}. */
-  String[] login(String user) {
+  String[] login(Users.Login user) {
     logins++;
-    Answer a = raw("POST", "/api/v1/login", List.of(), "application/json",
-        "{\"user\":\"" + user + "\",\"password\":\"" + user + "\"}");
+    Answer a = raw("POST", "/api/v1/login", List.of(), "application/json", JSON.createObjectNode()
+        .put("user", user.username()).put("password", user.password()).toString());
     JsonNode data = a.json() == null ? null : a.json().path("data");
     if (a.status() != 200 || data == null) {
-      throw new AssertionError("the suite could not log in as " + user + ": " + a);
+      throw new AssertionError("the suite could not log in as " + user.username() + ": " + a);
     }
     return new String[] {data.path("userId").asText(), data.path("authToken").asText()};
   }

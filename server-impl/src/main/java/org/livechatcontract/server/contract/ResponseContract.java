@@ -141,9 +141,18 @@ public final class ResponseContract {
    */
   public Optional<Violation> check(String method, String rawPath, int status, String contentType,
       Function<String, String> header, JsonNode body) {
+    return check(method, rawPath, status, contentType, header, body != null, body);
+  }
+
+  /**
+   * Checks one answer whose body may be other than JSON ({@code hasBody} with a null {@code json}): its
+   * media type must still be a documented one, and only a JSON body is validated against a schema.
+   */
+  public Optional<Violation> check(String method, String rawPath, int status, String contentType,
+      Function<String, String> header, boolean hasBody, JsonNode json) {
     Operation op = operation(method, rawPath);
     if (op == null) {
-      return checkUnmatched(status, contentType, body);
+      return checkUnmatched(status, contentType, hasBody, json);
     }
     Answer answer = op.answers().get(Integer.toString(status));
     if (answer == null) {
@@ -157,11 +166,12 @@ public final class ResponseContract {
           List.of("status " + status + " is not documented for " + op.id()));
     }
     String media = baseType(contentType);
+    String documented = media == null ? null : documentedMedia(answer, media);
     if (answer.media().isEmpty()) {
-      if (body != null) {
+      if (hasBody) {
         return violation(Rule.CONTENT_TYPE, op.id(), status, List.of("a body where the spec documents none"));
       }
-    } else if (media == null || !answer.media().containsKey(media)) {
+    } else if (documented == null) {
       return violation(Rule.CONTENT_TYPE, op.id(), status,
           List.of("Content-Type " + contentType + " is not one of " + answer.media().keySet()));
     }
@@ -179,12 +189,13 @@ public final class ResponseContract {
     if (!problems.isEmpty()) {
       return violation(Rule.RESPONSE_HEADERS, op.id(), status, problems);
     }
-    Schema schema = media == null ? null : answer.media().get(media);
+    Schema schema = documented == null || !isJson(media) ? null : answer.media().get(documented);
     if (schema != null) {
-      if (body == null) {
-        return violation(Rule.RESPONSE_SCHEMA, op.id(), status, List.of("no body where " + media + " is documented"));
+      if (json == null) {
+        return violation(Rule.RESPONSE_SCHEMA, op.id(), status, List.of(hasBody ? "the body is not JSON"
+            : "no body where " + media + " is documented"));
       }
-      schema.validate(body).forEach(e -> problems.add(text(e)));
+      schema.validate(json).forEach(e -> problems.add(text(e)));
       if (!problems.isEmpty()) {
         return violation(Rule.RESPONSE_SCHEMA, op.id(), status, problems);
       }
@@ -198,16 +209,16 @@ public final class ResponseContract {
     return op == null ? Optional.empty() : Optional.ofNullable(op.id());
   }
 
-  private Optional<Violation> checkUnmatched(int status, String contentType, JsonNode body) {
-    if (body == null) {
+  private Optional<Violation> checkUnmatched(int status, String contentType, boolean hasBody, JsonNode json) {
+    if (!hasBody) {
       return Optional.empty();
     }
-    if (!"application/json".equals(baseType(contentType))) {
+    if (!"application/json".equals(baseType(contentType)) || json == null) {
       return violation(Rule.CONTENT_TYPE, null, status, List.of("Content-Type " + contentType + " is not application/json"));
     }
     if (unmatchedErrorSchema != null) {
       List<String> problems = new ArrayList<>();
-      unmatchedErrorSchema.validate(body).forEach(e -> problems.add("not an ErrorResponse: " + text(e)));
+      unmatchedErrorSchema.validate(json).forEach(e -> problems.add("not an ErrorResponse: " + text(e)));
       if (!problems.isEmpty()) {
         return violation(Rule.RESPONSE_SCHEMA, null, status, problems);
       }
@@ -234,6 +245,21 @@ public final class ResponseContract {
     String where = e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
     String message = e.getMessage();
     return message.startsWith(where) ? message : where + ": " + message;
+  }
+
+  /** The documented media type that covers this one ({@code image/png} is covered by {@code image/*} and by star-slash-star). */
+  private static String documentedMedia(Answer answer, String media) {
+    if (answer.media().containsKey(media)) {
+      return media;
+    }
+    String wildcard = media.substring(0, Math.max(0, media.indexOf('/'))) + "/*";
+    return answer.media().containsKey(wildcard) ? wildcard : answer.media().containsKey("*/*") ? "*/*" : null;
+  }
+
+  /** JSON, the media type this check validates bodies of: {@code application/json} and {@code +json} types. */
+  public static boolean isJson(String contentType) {
+    String media = baseType(contentType);
+    return media != null && (media.equals("application/json") || media.endsWith("+json"));
   }
 
   private static String baseType(String contentType) {

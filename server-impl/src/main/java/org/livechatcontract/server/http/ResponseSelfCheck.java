@@ -38,12 +38,13 @@ public final class ResponseSelfCheck implements ContainerResponseFilter {
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
-    JsonNode body = response.hasEntity() ? tree(response.getEntity()) : null;
     String contentType = response.getMediaType() == null ? null : response.getMediaType().toString();
+    boolean json = contentType == null || ResponseContract.isJson(contentType);
+    JsonNode body = response.hasEntity() && json ? tree(response.getEntity()) : null;
     String method = request.getMethod();
     String path = request.getUriInfo().getRequestUri().getRawPath();
-    Optional<ResponseContract.Violation> violation =
-        contract.check(method, path, response.getStatus(), contentType, response::getHeaderString, body);
+    Optional<ResponseContract.Violation> violation = contract.check(method, path, response.getStatus(), contentType,
+        response::getHeaderString, response.hasEntity(), body);
     if (violation.isPresent()) {
       LOG.error("off-contract answer to {} {}: {} {} {}; sent 500 contract-violation instead: {}", method, path,
           response.getStatus(), contentType, body, violation.get());
@@ -56,7 +57,7 @@ public final class ResponseSelfCheck implements ContainerResponseFilter {
     }
   }
 
-  /** The body as the client will read it; text that is not JSON is kept as a string, which no schema accepts. */
+  /** A JSON body as the client will read it; text that does not parse is kept as a string, which no schema accepts. */
   private JsonNode tree(Object entity) throws IOException {
     if (entity instanceof JsonNode node) {
       return node;

@@ -158,17 +158,11 @@ final class Cases {
         out.add(of(op, "negative", Kind.INVALID_PARAMETER, "without the required " + p.in() + " " + p.name(),
             request(op, params, "", plainBody, "application/json", authOf(op))));
       }
-      if (!"string".equals(Values.type(p.schema())) || p.schema().getMaxLength() != null
-          || p.schema().getMinLength() != null || p.schema().getEnum() != null) {
-        for (Sample s : v.invalid(p.schema())) {
-          if (s.value().isNull() || s.value().isContainerNode()) {
-            continue; // a parameter is text on the wire: null and containers have no spelling of their own
-          }
-          Map<String, String> params = new LinkedHashMap<>(plain);
-          params.put(p.name(), text(s.value()));
-          out.add(of(op, "negative", Kind.INVALID_PARAMETER, p.name() + " = " + s.label(),
-              request(op, params, "", plainBody, "application/json", authOf(op))));
-        }
+      for (Sample s : v.invalidText(p.schema())) {
+        Map<String, String> params = new LinkedHashMap<>(plain);
+        params.put(p.name(), text(s.value()));
+        out.add(of(op, "negative", Kind.INVALID_PARAMETER, p.name() + " = " + s.label(),
+            request(op, params, "", plainBody, "application/json", authOf(op))));
       }
       if ("query".equals(p.in()) && !p.allowEmptyValue()) {
         Map<String, String> params = new LinkedHashMap<>(plain);

@@ -255,6 +255,30 @@ final class Values {
     return out;
   }
 
+  /** Text that a parameter of this schema does not allow (a parameter is text on the wire). */
+  List<Sample> invalidText(Schema<?> s) {
+    List<Sample> out = new ArrayList<>();
+    switch (type(s)) {
+      case "integer" -> {
+        out.add(new Sample("text that is not a number", NODES.textNode("abc")));
+        out.add(new Sample("a fraction instead of an integer", NODES.textNode("1.5")));
+      }
+      case "number" -> out.add(new Sample("text that is not a number", NODES.textNode("abc")));
+      case "boolean" -> out.add(new Sample("text that is not a boolean", NODES.textNode("maybe")));
+      default -> { }
+    }
+    for (Sample sample : invalid(s)) {
+      boolean outOfRange = sample.label().startsWith("below") || sample.label().startsWith("above");
+      boolean constraint = sample.label().startsWith("a string shorter") || sample.label().startsWith("a string longer")
+          || sample.label().startsWith("a string outside");
+      if (outOfRange || constraint) {
+        out.add(new Sample(sample.label(), NODES.textNode(sample.value().isTextual() ? sample.value().asText()
+            : sample.value().toString())));
+      }
+    }
+    return out;
+  }
+
   // Schema helpers.
 
   static String type(Schema<?> s) {

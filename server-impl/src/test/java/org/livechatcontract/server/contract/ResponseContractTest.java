@@ -116,6 +116,26 @@ class ResponseContractTest {
   }
 
   @Test
+  void aBinaryAnswerIsJudgedByItsDocumentedMediaTypeAlone() {
+    ResponseContract files = ResponseContract.fromYaml("""
+        openapi: 3.0.3
+        info: {title: files, version: '1'}
+        paths:
+          /files/{id}:
+            get:
+              operationId: getFile
+              responses:
+                '200':
+                  description: The file.
+                  content:
+                    image/*:
+                      schema: {type: string, format: binary}
+        """);
+    assertEquals(Optional.empty(), files.check("GET", "/files/a", 200, "image/png", name -> null, true, null));
+    assertEquals(Rule.CONTENT_TYPE, broken(files.check("GET", "/files/a", 200, "text/html", name -> null, true, null)).rule());
+  }
+
+  @Test
   void theSelfChecksOwnAnswerKeepsTheContract() {
     assertEquals(Optional.empty(), check("GET", ROOM, 500, "application/json", NO_STORE,
         "{\"success\":false,\"error\":\"contract-violation\",\"rule\":\"status-documented\","

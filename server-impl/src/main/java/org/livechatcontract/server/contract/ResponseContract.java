@@ -189,7 +189,7 @@ public final class ResponseContract {
     if (!problems.isEmpty()) {
       return violation(Rule.RESPONSE_HEADERS, op.id(), status, problems);
     }
-    Schema schema = documented == null || !isJson(media) ? null : answer.media().get(documented);
+    Schema schema = documented == null || !isJson(documented) ? null : answer.media().get(documented);
     if (schema != null) {
       if (json == null) {
         return violation(Rule.RESPONSE_SCHEMA, op.id(), status, List.of(hasBody ? "the body is not JSON"

@@ -9,7 +9,6 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.livechatcontract.server.contract.ResponseContract;
 import org.slf4j.Logger;
@@ -39,8 +38,9 @@ public final class ResponseSelfCheck implements ContainerResponseFilter {
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
     String contentType = response.getMediaType() == null ? null : response.getMediaType().toString();
-    boolean json = contentType == null || ResponseContract.isJson(contentType);
-    JsonNode body = response.hasEntity() && json ? tree(response.getEntity()) : null;
+    Object entity = response.getEntity();
+    boolean json = !opaque(entity) && (contentType == null || ResponseContract.isJson(contentType));
+    JsonNode body = response.hasEntity() && json ? tree(entity) : null;
     String method = request.getMethod();
     String path = request.getUriInfo().getRequestUri().getRawPath();
     Optional<ResponseContract.Violation> violation = contract.check(method, path, response.getStatus(), contentType,
@@ -57,13 +57,21 @@ public final class ResponseSelfCheck implements ContainerResponseFilter {
     }
   }
 
+  /**
+   * Bytes a writer streams as they are (a file, a stream): never JSON, whatever media type was negotiated so far
+   * (a file's writer sets its own type when it writes).
+   */
+  private static boolean opaque(Object entity) {
+    return entity instanceof java.io.File || entity instanceof java.io.InputStream || entity instanceof byte[]
+        || entity instanceof jakarta.ws.rs.core.StreamingOutput || entity instanceof java.nio.file.Path;
+  }
+
   /** A JSON body as the client will read it; text that does not parse is kept as a string, which no schema accepts. */
   private JsonNode tree(Object entity) throws IOException {
     if (entity instanceof JsonNode node) {
       return node;
     }
-    if (entity instanceof String || entity instanceof byte[]) {
-      String text = entity instanceof String s ? s : new String((byte[]) entity, StandardCharsets.UTF_8);
+    if (entity instanceof String text) {
       try {
         return mapper.readTree(text);
       } catch (IOException notJson) {

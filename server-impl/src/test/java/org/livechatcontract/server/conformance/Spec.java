@@ -39,11 +39,21 @@ final class Spec {
    * {@code otherBody} is the media type of a request body that is not JSON (the suite does not generate those).
    */
   record Op(String id, String method, String path, List<Param> params, Body body, String otherBody,
-      Set<String> statuses, boolean secured, List<String> permissions) {
+      Map<String, Set<String>> mediaByStatus, boolean secured, List<String> permissions) {
+
+    Set<String> statuses() {
+      return mediaByStatus.keySet();
+    }
+
+    /** Whether the answer with this status is documented as something other than JSON (a file). */
+    boolean documentsOtherThanJson(int status) {
+      Set<String> media = mediaByStatus.getOrDefault(Integer.toString(status), Set.of());
+      return !media.isEmpty() && media.stream().noneMatch(m -> m.endsWith("json"));
+    }
 
     boolean documents(int status) {
-      return statuses.contains(Integer.toString(status)) || statuses.contains(status / 100 + "XX")
-          || statuses.contains("default");
+      return statuses().contains(Integer.toString(status)) || statuses().contains(status / 100 + "XX")
+          || statuses().contains("default");
     }
 
     List<Param> params(String in) {
@@ -125,8 +135,11 @@ final class Spec {
     @SuppressWarnings("unchecked")
     List<String> permissions = op.getExtensions() != null && op.getExtensions().get("x-permissions") instanceof List<?> l
         ? (List<String>) l : List.of();
+    Map<String, Set<String>> media = new LinkedHashMap<>();
+    op.getResponses().forEach((status, r) -> media.put(status,
+        r.getContent() == null ? Set.of() : Set.copyOf(r.getContent().keySet())));
     return new Op(op.getOperationId(), method.name().toUpperCase(Locale.ROOT), path, List.copyOf(params), body,
-        otherBody, Set.copyOf(op.getResponses().keySet()), secured, List.copyOf(permissions));
+        otherBody, media, secured, List.copyOf(permissions));
   }
 
   private Map<String, JsonNode> examples(MediaType media) {

@@ -26,6 +26,7 @@ import org.livechatcontract.server.http.JettyJsonErrors;
 import org.livechatcontract.server.http.JsonMapper;
 import org.livechatcontract.server.http.LenientQueryEscapes;
 import org.livechatcontract.server.http.ObjectMapperProvider;
+import org.livechatcontract.server.http.RequestBodyDrain;
 import org.livechatcontract.server.http.RequestNormalizer;
 import org.livechatcontract.server.http.ResponseHeaders;
 import org.livechatcontract.server.http.ResponseSelfCheck;
@@ -99,10 +100,12 @@ public final class LivechatServer implements AutoCloseable {
     http.getHttpConfiguration().setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
     http.getHttpConfiguration().setSendServerVersion(false);
     http.getHttpConfiguration().setSendXPoweredBy(false);
-    // A percent-encoded slash inside a path segment (a visitor token "a/b" in visitor/a%2Fb/room) is part of
-    // the parameter, as Express reads it; Jetty's default would refuse the URI as ambiguous.
-    http.getHttpConfiguration().setUriCompliance(
-        UriCompliance.DEFAULT.with("encoded-slash-in-segment", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
+    // A path parameter is whatever its segment decodes to, as Express reads it: an encoded slash, percent sign,
+    // backslash or control character (a visitor token "a/b" in visitor/a%2Fb/room) is part of the value. Jetty's
+    // default refuses such URIs as ambiguous; "." and ".." segments stay refused.
+    http.getHttpConfiguration().setUriCompliance(UriCompliance.DEFAULT.with("express-path-parameters",
+        UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR, UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING,
+        UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS));
     jetty.start();
     return new LivechatServer(jetty, state);
   }
@@ -124,6 +127,7 @@ public final class LivechatServer implements AutoCloseable {
     rc.register(new EndpointRules(state.auth(), state.permissions()));
     rc.register(RequestNormalizer.class);
     rc.register(ResponseHeaders.class);
+    rc.register(RequestBodyDrain.class);
     rc.register(ErrorMapper.class);
     rc.register(ValidationErrorMapper.class);
     if (responseContract != null) {

@@ -3,6 +3,9 @@ package org.livechatcontract.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -97,13 +100,17 @@ class VisitorOpenRoomsTest {
   }
 
   @Test
-  void aTokenWithASlashIsFoundThroughItsPercentEncodedPathSegment() {
-    server.api().post("/api/v1/livechat/visitor", "{\"visitor\":{\"token\":\"team/a b\"}}");
-    String rid = server.api().get("/api/v1/livechat/room?token=team%2Fa%20b").json().path("room").path("_id").asText();
+  void aTokenIsFoundThroughItsPercentEncodedPathSegmentWhateverItsCharacters() {
     Api admin = server.api().as(server.api().login("admin", "admin"));
-    Reply r = admin.get(path("team%2Fa%20b"));
-    assertEquals(200, r.status(), r.body());
-    assertEquals(rid, r.json().path("rooms").path(0).path("_id").asText());
+    for (String token : List.of("team/a b", "100%", "back\\slash", "tab\there")) {
+      String encoded = URLEncoder.encode(token, StandardCharsets.UTF_8).replace("+", "%20");
+      server.api().post("/api/v1/livechat/visitor", new ObjectMapper().createObjectNode()
+          .set("visitor", new ObjectMapper().createObjectNode().put("token", token)).toString());
+      String rid = server.api().get("/api/v1/livechat/room?token=" + encoded).json().path("room").path("_id").asText();
+      Reply r = admin.get(path(encoded));
+      assertEquals(200, r.status(), token + ": " + r.body());
+      assertEquals(rid, r.json().path("rooms").path(0).path("_id").asText(), token);
+    }
   }
 
   @Test

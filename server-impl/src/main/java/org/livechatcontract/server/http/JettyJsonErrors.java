@@ -35,6 +35,12 @@ public final class JettyJsonErrors extends ErrorHandler {
     response.write(true, ByteBuffer.wrap(body(status)), callback);
   }
 
+  /** Jetty writes error pages for GET, POST and HEAD only; a PUT, PATCH or DELETE would get an empty body. */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     fields.put(new HttpField(HttpHeader.CONTENT_TYPE, JSON));

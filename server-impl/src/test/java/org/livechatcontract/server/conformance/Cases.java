@@ -265,13 +265,19 @@ final class Cases {
     List<Case> out = new ArrayList<>();
     Map<String, List<String[]>> variants = new LinkedHashMap<>();
     variants.put("no credentials", List.of());
-    variants.put("only X-User-Id", List.<String[]>of(new String[] {"X-User-Id", session[0]}));
-    variants.put("only X-Auth-Token", List.<String[]>of(new String[] {"X-Auth-Token", session[1]}));
-    variants.put("a wrong X-Auth-Token", List.of(new String[] {"X-User-Id", session[0]},
-        new String[] {"X-Auth-Token", "not-" + session[1]}));
-    variants.put("an X-Auth-Token of another user id", List.of(new String[] {"X-User-Id", "someone-else"},
-        new String[] {"X-Auth-Token", session[1]}));
-    variants.put("empty credentials", List.of(new String[] {"X-User-Id", ""}, new String[] {"X-Auth-Token", ""}));
+    if (op.securedByLogin()) {
+      variants.put("only X-User-Id", List.<String[]>of(new String[] {"X-User-Id", session[0]}));
+      variants.put("only X-Auth-Token", List.<String[]>of(new String[] {"X-Auth-Token", session[1]}));
+      variants.put("a wrong X-Auth-Token", List.of(new String[] {"X-User-Id", session[0]},
+          new String[] {"X-Auth-Token", "not-" + session[1]}));
+      variants.put("an X-Auth-Token of another user id", List.of(new String[] {"X-User-Id", "someone-else"},
+          new String[] {"X-Auth-Token", session[1]}));
+      variants.put("empty credentials", List.of(new String[] {"X-User-Id", ""}, new String[] {"X-Auth-Token", ""}));
+    } else {
+      for (String header : op.credentialHeaders()) {
+        variants.put("a wrong " + header, List.<String[]>of(new String[] {header, "not-a-credential"}));
+      }
+    }
     variants.forEach((label, headers) -> {
       Case.Request r = request(op, plain, "", body, "application/json", Auth.AS_GIVEN);
       for (String[] h : headers) {
@@ -317,7 +323,7 @@ final class Cases {
   }
 
   private static Auth authOf(Spec.Op op) {
-    return op.secured() ? Auth.PERMITTED : Auth.AS_GIVEN;
+    return op.securedByLogin() ? Auth.PERMITTED : Auth.AS_GIVEN;
   }
 
   private Case.Request rawBody(Spec.Op op, Map<String, String> params, String body, String contentType) {

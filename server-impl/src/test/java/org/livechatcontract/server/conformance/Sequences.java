@@ -145,7 +145,7 @@ final class Sequences {
       Spec.Op op = spec.byId(ref.operationId());
       Case c = new Case("stateful", Case.Kind.VALID, op, op.path(), sequence + ": " + ref.operationId(),
           Cases.request(op, new LinkedHashMap<>(params), "", body, "application/json",
-              op.secured() ? Case.Auth.PERMITTED : Case.Auth.AS_GIVEN), false);
+              op.securedByLogin() ? Case.Auth.PERMITTED : Case.Auth.AS_GIVEN), false);
       Wire.Exchange e = wire.send(c);
       List<Checks.Failure> failures = new ArrayList<>(checks.contract(c, e.answer()));
       if (e.answer().status() >= 500) {

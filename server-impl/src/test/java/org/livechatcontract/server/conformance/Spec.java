@@ -9,6 +9,8 @@ import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -27,6 +29,7 @@ import java.util.Set;
 final class Spec {
   static final String RESOURCE = "openapi/livechat.yaml";
   private static final ObjectMapper JSON = new ObjectMapper();
+  static final List<String> LOGIN_HEADERS = List.of("X-User-Id", "X-Auth-Token");
 
   /** A parameter: where it goes, whether it must be there, its schema, its example, and whether {@code a=} is allowed. */
   record Param(String name, String in, boolean required, Schema<?> schema, Object example, boolean allowEmptyValue) {}
@@ -39,7 +42,17 @@ final class Spec {
    * {@code otherBody} is the media type of a request body that is not JSON (the suite does not generate those).
    */
   record Op(String id, String method, String path, List<Param> params, Body body, String otherBody,
-      Map<String, Set<String>> mediaByStatus, boolean secured, List<String> permissions) {
+      Map<String, Set<String>> mediaByStatus, List<String> credentialHeaders, List<String> permissions) {
+
+    /** Whether the operation asks for credentials. */
+    boolean secured() {
+      return !credentialHeaders.isEmpty();
+    }
+
+    /** Whether its credentials are a login's {@code X-User-Id} and {@code X-Auth-Token}, which the suite can get. */
+    boolean securedByLogin() {
+      return credentialHeaders.size() == 2 && credentialHeaders.containsAll(LOGIN_HEADERS);
+    }
 
     Set<String> statuses() {
       return mediaByStatus.keySet();
@@ -130,8 +143,17 @@ final class Spec {
         otherBody = op.getRequestBody().getContent().keySet().iterator().next();
       }
     }
-    boolean secured = op.getSecurity() != null ? !op.getSecurity().isEmpty()
-        : openApi.getSecurity() != null && !openApi.getSecurity().isEmpty();
+    List<SecurityRequirement> security = op.getSecurity() != null ? op.getSecurity()
+        : openApi.getSecurity() != null ? openApi.getSecurity() : List.of();
+    List<String> credentialHeaders = new ArrayList<>();
+    if (!security.isEmpty()) {
+      for (String scheme : security.get(0).keySet()) {
+        SecurityScheme s = openApi.getComponents().getSecuritySchemes().get(scheme);
+        if (s != null && s.getType() == SecurityScheme.Type.APIKEY && s.getIn() == SecurityScheme.In.HEADER) {
+          credentialHeaders.add(s.getName());
+        }
+      }
+    }
     @SuppressWarnings("unchecked")
     List<String> permissions = op.getExtensions() != null && op.getExtensions().get("x-permissions") instanceof List<?> l
         ? (List<String>) l : List.of();
@@ -139,7 +161,7 @@ final class Spec {
     op.getResponses().forEach((status, r) -> media.put(status,
         r.getContent() == null ? Set.of() : Set.copyOf(r.getContent().keySet())));
     return new Op(op.getOperationId(), method.name().toUpperCase(Locale.ROOT), path, List.copyOf(params), body,
-        otherBody, media, secured, List.copyOf(permissions));
+        otherBody, media, List.copyOf(credentialHeaders), List.copyOf(permissions));
   }
 
   private Map<String, JsonNode> examples(MediaType media) {

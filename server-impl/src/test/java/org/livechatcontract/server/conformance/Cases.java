@@ -134,11 +134,11 @@ final class Cases {
         if (!p.required() && v.nextInt(2) == 0) {
           continue;
         }
-        String k = v.nextInt(2) == 0 ? known.pick(p.name(), v) : null;
+        String k = Values.plainString(p.schema()) && v.nextInt(2) == 0 ? known.pick(p.name(), v) : null;
         String value = k != null ? k : "cookie".equals(p.in()) ? cookieSafe(v) : text(v.random(p.schema(), "path".equals(p.in())));
         params.put(p.name(), value);
       }
-      JsonNode body = op.body() == null ? null : withKnown(v.random(op.body().schema(), false), v);
+      JsonNode body = op.body() == null ? null : withKnown(v.random(op.body().schema(), false), op.body().schema(), v);
       out.add(valid(op, "random", "random values #" + (i + 1), params, body));
     }
     return out;
@@ -397,20 +397,23 @@ final class Cases {
     return t.isEmpty() ? "c" : t;
   }
 
-  /** Replaces string values whose key has known values by one of them, half the time. */
-  private JsonNode withKnown(JsonNode node, Values v) {
+  /** Replaces plain-string values whose key has known values by one of them, half the time. */
+  private JsonNode withKnown(JsonNode node, Schema<?> schema, Values v) {
     if (node instanceof ObjectNode o) {
-      o.fieldNames().forEachRemaining(name -> {
+      Values.properties(schema).forEach((name, prop) -> {
         JsonNode child = o.get(name);
-        String k = child.isTextual() && v.nextInt(2) == 0 ? known.pick(name, v) : null;
+        if (child == null) {
+          return;
+        }
+        String k = child.isTextual() && Values.plainString(prop) && v.nextInt(2) == 0 ? known.pick(name, v) : null;
         if (k != null) {
           o.put(name, k);
         } else {
-          withKnown(child, v);
+          withKnown(child, prop, v);
         }
       });
-    } else if (node != null && node.isArray()) {
-      node.forEach(item -> withKnown(item, v));
+    } else if (node != null && node.isArray() && schema.getItems() != null) {
+      node.forEach(item -> withKnown(item, schema.getItems(), v));
     }
     return node;
   }
@@ -434,7 +437,7 @@ final class Cases {
   private static java.util.Optional<String> firstString(Schema<?> schema, JsonNode node, String at) {
     for (Map.Entry<String, Schema> e : Values.properties(schema).entrySet()) {
       String type = Values.type(e.getValue());
-      if ("string".equals(type) && e.getValue().getMaxLength() == null && node.has(e.getKey())) {
+      if (Values.plainString(e.getValue()) && node.has(e.getKey())) {
         return java.util.Optional.of(at + e.getKey());
       }
       if ("object".equals(type) && node.has(e.getKey())) {

@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  *
  * <p>Covers the schema keywords the spec uses ({@code type}, {@code enum}, {@code format}, lengths,
  * ranges, {@code required}, {@code properties}, {@code additionalProperties}, {@code items},
- * {@code nullable}). An object is closed only where the schema says {@code additionalProperties: false}.
+ * {@code nullable}). An object is closed only where the schema says {@code additionalProperties: false}; a
+ * schema without a type allows any value.
  */
 final class Values {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -130,7 +131,8 @@ final class Values {
         }
         int min = Math.max(s.getMinLength() == null ? 0 : s.getMinLength(), nonEmpty ? 1 : 0);
         int max = s.getMaxLength() == null ? (random.nextInt(10) == 0 ? 2000 : 24) : s.getMaxLength();
-        return NODES.textNode(text(min + random.nextInt(Math.max(1, max - min + 1))));
+        String text = text(min + random.nextInt(Math.max(1, max - min + 1)));
+        return NODES.textNode(nonEmpty && text.isBlank() ? "p" + text.substring(1) : text);
       }
       case "integer" -> {
         long min = s.getMinimum() == null ? -1000 : s.getMinimum().longValue();
@@ -209,6 +211,9 @@ final class Values {
   List<Sample> invalid(Schema<?> s) {
     List<Sample> out = new ArrayList<>();
     String type = type(s);
+    if ("any".equals(type)) {
+      return out; // a schema without a type allows every value, null included
+    }
     switch (type) {
       case "string" -> {
         out.add(new Sample("a number instead of a string", NODES.numberNode(42)));
@@ -288,7 +293,16 @@ final class Values {
     if (s.getTypes() != null && !s.getTypes().isEmpty()) {
       return s.getTypes().iterator().next();
     }
-    return s.getProperties() != null ? "object" : "string";
+    if (s.getProperties() != null) {
+      return "object";
+    }
+    return s.getItems() != null ? "array" : s.getEnum() != null ? "string" : "any";
+  }
+
+  /** A string schema with no constraint at all: any text fits it (and so does a value handed out earlier). */
+  static boolean plainString(Schema<?> s) {
+    return "string".equals(type(s)) && s.getEnum() == null && s.getFormat() == null && s.getPattern() == null
+        && s.getMinLength() == null && s.getMaxLength() == null;
   }
 
   static List<String> required(Schema<?> s) {

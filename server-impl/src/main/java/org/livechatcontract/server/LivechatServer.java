@@ -13,26 +13,52 @@ import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.livechatcontract.server.contract.ResponseContract;
+import org.glassfish.jersey.media.multipart.MultiPartFeature;
+import org.livechatcontract.server.domain.ConversationService;
+import org.livechatcontract.server.domain.GuestService;
+import org.livechatcontract.server.domain.MessageService;
+import org.livechatcontract.server.domain.UploadService;
+import org.livechatcontract.server.domain.AgentActions;
 import org.livechatcontract.server.domain.AuthService;
+import org.livechatcontract.server.domain.DepartmentService;
 import org.livechatcontract.server.domain.Ids;
+import org.livechatcontract.server.domain.InquiryService;
+import org.livechatcontract.server.domain.Permissions;
 import org.livechatcontract.server.domain.RoomService;
+import org.livechatcontract.server.domain.Settings;
+import org.livechatcontract.server.domain.UserService;
 import org.livechatcontract.server.domain.VisitorService;
 import org.livechatcontract.server.fixture.Fixture;
 import org.livechatcontract.server.fixture.FixtureLoader;
 import org.livechatcontract.server.http.ClosedSchemas;
 import org.livechatcontract.server.http.EndpointRules;
 import org.livechatcontract.server.http.ErrorMapper;
+import org.livechatcontract.server.http.InMemoryFile;
 import org.livechatcontract.server.http.JettyJsonErrors;
 import org.livechatcontract.server.http.JsonMapper;
 import org.livechatcontract.server.http.LenientQueryEscapes;
+import org.livechatcontract.server.http.MultipartFormParams;
 import org.livechatcontract.server.http.ObjectMapperProvider;
 import org.livechatcontract.server.http.RequestBodyDrain;
 import org.livechatcontract.server.http.RequestNormalizer;
 import org.livechatcontract.server.http.ResponseHeaders;
 import org.livechatcontract.server.http.ResponseSelfCheck;
+import org.livechatcontract.server.http.StrictBooleans;
 import org.livechatcontract.server.http.ValidationErrorMapper;
+import org.livechatcontract.server.resource.AgentActionsResource;
+import org.livechatcontract.server.resource.ChatResource;
 import org.livechatcontract.server.resource.AuthenticationResource;
+import org.livechatcontract.server.resource.LivechatMessagesResource;
+import org.livechatcontract.server.resource.LivechatResource;
+import org.livechatcontract.server.resource.LivechatRoomsResource;
+import org.livechatcontract.server.resource.LivechatVisitorsResource;
+import org.livechatcontract.server.resource.DepartmentsResource;
+import org.livechatcontract.server.resource.InquiriesResource;
+import org.livechatcontract.server.resource.LivechatUsersResource;
+import org.livechatcontract.server.resource.PermissionsResource;
 import org.livechatcontract.server.resource.RoomsResource;
+import org.livechatcontract.server.resource.SettingsResource;
+import org.livechatcontract.server.resource.UsersResource;
 import org.livechatcontract.server.resource.VisitorsResource;
 import org.livechatcontract.server.store.InMemoryStore;
 
@@ -43,7 +69,11 @@ public final class LivechatServer implements AutoCloseable {
 
   /** The resource classes; each implements one generated interface. */
   public static final java.util.List<Class<?>> RESOURCES =
-      java.util.List.of(AuthenticationResource.class, RoomsResource.class, VisitorsResource.class);
+      java.util.List.of(AuthenticationResource.class, RoomsResource.class, VisitorsResource.class,
+          LivechatVisitorsResource.class, LivechatRoomsResource.class, LivechatMessagesResource.class,
+          LivechatResource.class,
+          UsersResource.class, LivechatUsersResource.class, DepartmentsResource.class, InquiriesResource.class,
+          AgentActionsResource.class, ChatResource.class, SettingsResource.class, PermissionsResource.class);
 
   private final Server jetty;
   private final Livechat state;
@@ -120,12 +150,27 @@ public final class LivechatServer implements AutoCloseable {
         bind(state.auth()).to(AuthService.class);
         bind(state.rooms()).to(RoomService.class);
         bind(state.visitors()).to(VisitorService.class);
+        bind(state.messages()).to(MessageService.class);
+        bind(state.guests()).to(GuestService.class);
+        bind(state.conversations()).to(ConversationService.class);
+        bind(state.uploads()).to(UploadService.class);
+        bind(state.users()).to(UserService.class);
+        bind(state.departments()).to(DepartmentService.class);
+        bind(state.inquiries()).to(InquiryService.class);
+        bind(state.agentActions()).to(AgentActions.class);
+        bind(state.settings()).to(Settings.class);
+        bind(state.permissions()).to(Permissions.class);
+        bind(state.clock()).to(Clock.class);
       }
     });
+    rc.register(MultiPartFeature.class);
+    rc.register(new MultipartFormParams(state.settings()));
+    rc.register(InMemoryFile.Writer.class);
     rc.register(JacksonFeature.withoutExceptionMappers()); // its mappers would answer bad JSON with text
     rc.register(new ObjectMapperProvider(mapper));
     rc.register(new EndpointRules(state.auth(), state.permissions()));
     rc.register(RequestNormalizer.class);
+    rc.register(StrictBooleans.class);
     rc.register(ResponseHeaders.class);
     rc.register(RequestBodyDrain.class);
     rc.register(ErrorMapper.class);

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.livechatcontract.server.domain.Department;
 import org.livechatcontract.server.support.LiveServer;
 import org.livechatcontract.server.support.Reply;
 
@@ -125,9 +124,9 @@ class RegisterVisitorTest {
     assertEquals(400, bad.status());
     assertEquals("The provided department is invalid [error-invalid-department]", bad.error());
     assertEquals("error-invalid-department", bad.json().path("errorType").asText());
-    server.state().store().saveDepartment(new Department("dept-sales-00001", "Sales", true));
+    String sales = server.createDepartment("Sales");
     Reply byName = register("{\"visitor\":{\"token\":\"" + unique() + "\",\"department\":\"Sales\"}}");
-    assertEquals("dept-sales-00001", byName.json().path("visitor").path("department").asText());
+    assertEquals(sales, byName.json().path("visitor").path("department").asText());
   }
 
   @Test

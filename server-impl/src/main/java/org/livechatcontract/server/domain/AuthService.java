@@ -10,7 +10,6 @@ import org.livechatcontract.server.store.LivechatStore;
 public final class AuthService {
   private final LivechatStore store;
   private final Ids ids;
-  private final Stripes userLocks = new Stripes(64);
 
   public AuthService(LivechatStore store, Ids ids, Clock clock) {
     this.store = store;
@@ -26,14 +25,13 @@ public final class AuthService {
   public Session login(Credentials c) {
     User user = c.resume() != null ? byResumeToken(c.resume()) : byPassword(c);
     String token = ids.secret();
-    synchronized (userLocks.of(user.id())) {
-      User current = store.userById(user.id()).orElseThrow(AuthenticationFailed::new);
+    String hash = Secrets.hashToken(token);
+    User updated = store.updateUser(user.id(), current -> {
       List<String> tokens = new ArrayList<>(current.loginTokens());
-      tokens.add(Secrets.hashToken(token));
-      User updated = current.withLoginTokens(tokens);
-      store.saveUser(updated);
-      return new Session(updated, token);
-    }
+      tokens.add(hash);
+      return current.withLoginTokens(tokens);
+    }).orElseThrow(AuthenticationFailed::new);
+    return new Session(updated, token);
   }
 
   private User byPassword(Credentials c) {
@@ -72,13 +70,11 @@ public final class AuthService {
   /** Invalidates one auth token of the user. */
   public void logout(String userId, String authToken) {
     String hash = Secrets.hashToken(authToken);
-    synchronized (userLocks.of(userId)) {
-      store.userById(userId).ifPresent(u -> {
-        List<String> tokens = new ArrayList<>(u.loginTokens());
-        tokens.removeIf(t -> Secrets.sameHash(t, hash));
-        store.saveUser(u.withLoginTokens(tokens));
-      });
-    }
+    store.updateUser(userId, u -> {
+      List<String> tokens = new ArrayList<>(u.loginTokens());
+      tokens.removeIf(t -> Secrets.sameHash(t, hash));
+      return u.withLoginTokens(tokens);
+    });
   }
 
   private static boolean holds(User user, String hash) {

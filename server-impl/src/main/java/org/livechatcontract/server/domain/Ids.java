@@ -8,6 +8,7 @@ public final class Ids {
   private static final char[] ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTWXYZabcdefghijkmnopqrstuvwxyz".toCharArray();
   private static final char[] SECRET_ALPHABET =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
+  private static final char[] HEX_ALPHABET = "0123456789abcdef".toCharArray();
 
   private final Random random;
 
@@ -33,6 +34,11 @@ public final class Ids {
   /** A 43-character secret, like Meteor's {@code Random.secret()} (used for login tokens). */
   public String secret() {
     return draw(SECRET_ALPHABET, 43);
+  }
+
+  /** A 24-hex-digit id, like a Mongo {@code ObjectId} (Rocket.Chat's inquiries have these). */
+  public String objectId() {
+    return draw(HEX_ALPHABET, 24);
   }
 
   private String draw(char[] alphabet, int length) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.livechatcontract.server.store.LivechatStore;
 
 /** Livechat rooms as a visitor reaches them ({@code GET livechat/room}) and as managers list them. */
@@ -15,13 +16,15 @@ public final class RoomService {
   private final Router router;
   private final Ids ids;
   private final Clock clock;
+  private final MessageService messages;
   private final Stripes visitorLocks = new Stripes(1024);
 
-  public RoomService(LivechatStore store, Router router, Ids ids, Clock clock) {
+  public RoomService(LivechatStore store, Router router, Ids ids, Clock clock, MessageService messages) {
     this.store = store;
     this.router = router;
     this.ids = ids;
     this.clock = clock;
+    this.messages = messages;
   }
 
   /** The room answered, and whether this call created it. */
@@ -54,33 +57,68 @@ public final class RoomService {
         return new RoomResult(open.get(0), false);
       }
       Optional<User> requested = agentId == null || agentId.isEmpty() ? Optional.empty() : store.userById(agentId);
-      Optional<User> agent = router.route(requested);
-      Room room = newRoom(visitor, source);
+      Router.Decision decision = router.route(requested, visitor.department());
+      Room room = newRoom(visitor, decision.departmentId(), source);
+      Optional<User> agent = decision.agent();
       if (agent.isPresent()) {
         room = room.servedBy(new Room.ServedBy(agent.get().id(), agent.get().username(), room.ts()), room.ts());
       }
+      Inquiry inquiry = Inquiry.of(ids.objectId(), room, decision.state(), decision.defaultAgent());
+      store.saveInquiry(agent.isPresent() ? inquiry.taken(room.ts()) : inquiry);
       store.saveRoom(room);
-      return new RoomResult(room, true);
+      // the system messages Rocket.Chat saves on creation and on assignment (behaviour-doc §2.4)
+      messages.addSystemMessage(room.id(), Message.LIVECHAT_STARTED, "",
+          new Message.Author(visitor.id(), visitor.username(), null), visitor.token());
+      if (agent.isPresent()) {
+        messages.addSystemMessage(room.id(), Message.USER_JOINED, "", Message.Author.of(agent.get()), null);
+      }
+      return new RoomResult(store.roomById(room.id()).orElse(room), true);
+    }
+  }
+
+  /** What a visitor's close says ({@code Closed_by_visitor}), as the close message and the API's {@code comment}. */
+  public static final String CLOSED_BY_VISITOR = "Closed by visitor";
+
+  /**
+   * Runs {@code work} serialised with every other change to the rooms of the visitor with this token
+   * (get-or-create, close, take, forward).
+   */
+  public <T> T serialized(String visitorToken, Supplier<T> work) {
+    synchronized (visitorLocks.of(visitorToken)) {
+      return work.get();
     }
   }
 
   /**
    * Closes an open room (Rocket.Chat's {@code closeRoom}), serialised with the visitor's other room
-   * changes. Closing frees the agent's open-chat count that Auto_Selection uses.
+   * changes, and adds the {@code livechat-close} system message. Closing frees the agent's open-chat
+   * count that Auto_Selection uses, and deletes the room's inquiry. The message says "Closed by visitor"
+   * for a visitor, nothing for a user.
    *
    * @param closer {@code visitor} or {@code user}
    * @return the closed room
    * @throws LivechatError {@code room-closed} when the room is already closed
    */
   public Room close(Room room, String closer, String closedById, String closedByUsername) {
+    return close(room, closer, closedById, closedByUsername, "visitor".equals(closer) ? CLOSED_BY_VISITOR : "");
+  }
+
+  /** As {@link #close(Room, String, String, String)}, with the close message's text ({@code comment}). */
+  public Room close(Room room, String closer, String closedById, String closedByUsername, String comment) {
     synchronized (visitorLocks.of(room.visitor().token())) {
-      Room current = store.roomById(room.id()).orElseThrow(() -> LivechatError.plain("invalid-room"));
-      if (!current.open()) {
-        throw LivechatError.plain("room-closed");
-      }
-      Room closed = current.closed(new Room.Closing(Times.now(clock), closer, closedById, closedByUsername));
-      store.saveRoom(closed);
-      return closed;
+      return messages.inRoom(room.id(), () -> {
+        Room current = store.roomById(room.id()).orElseThrow(() -> LivechatError.plain("invalid-room"));
+        if (!current.open()) {
+          throw LivechatError.plain("room-closed");
+        }
+        Room.Closing how = new Room.Closing(Times.now(clock), closer, closedById, closedByUsername);
+        store.updateRoom(room.id(), r -> r.closed(how));
+        store.inquiryByRoomId(room.id()).ifPresent(i -> store.removeInquiry(i.id()));
+        boolean byVisitor = "visitor".equals(closer);
+        messages.addSystemMessage(room.id(), Message.LIVECHAT_CLOSE, comment == null ? "" : comment,
+            new Message.Author(closedById, closedByUsername, null), byVisitor ? current.visitor().token() : null);
+        return store.roomById(room.id()).orElseThrow();
+      });
     }
   }
 
@@ -89,11 +127,11 @@ public final class RoomService {
     return store.openRoomsByVisitorToken(token);
   }
 
-  private Room newRoom(Visitor v, Room.Source source) {
+  private Room newRoom(Visitor v, String departmentId, Room.Source source) {
     Instant now = Times.now(clock);
     return new Room(ids.id(), v.displayName(),
         new Room.RoomVisitor(v.id(), v.username(), v.token(), Status.ONLINE),
-        v.department(), true, now, now, now, 0, 1, true, source, null, now,
-        PRIORITY_NOT_SPECIFIED, DEFAULT_ESTIMATED_WAITING_TIME_QUEUE, null, Room.Metrics.NONE);
+        departmentId, true, now, now, now, 0, 1, true, source, null, now,
+        PRIORITY_NOT_SPECIFIED, DEFAULT_ESTIMATED_WAITING_TIME_QUEUE, null, Room.Metrics.NONE, null, null, null, null, null);
   }
 }

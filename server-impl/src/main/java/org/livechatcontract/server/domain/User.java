@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * A user who logs in: an admin, a manager or an agent.
  *
- * @param passwordHash the stored password hash (see {@link Passwords}); never the password
+ * @param passwordHash the stored password hash (see {@link Secrets}); never the password
  * @param loginTokens  SHA-256 hashes of the user's live auth tokens; never the tokens
  */
 public record User(
@@ -36,5 +36,21 @@ public record User(
   public User withLoginTokens(List<String> tokens) {
     return new User(id, username, name, email, passwordHash, roles, status, statusConnection, statusLivechat,
         active, tokens, createdAt);
+  }
+
+  public User withRoles(Set<String> newRoles) {
+    return new User(id, username, name, email, passwordHash, newRoles, status, statusConnection, statusLivechat,
+        active, loginTokens, createdAt);
+  }
+
+  /** The user's chosen presence ({@code status}); the connection's own ({@code statusConnection}) is kept. */
+  public User withStatus(Status newStatus) {
+    return new User(id, username, name, email, passwordHash, roles, newStatus, statusConnection, statusLivechat,
+        active, loginTokens, createdAt);
+  }
+
+  public User withStatusLivechat(AgentStatus newStatus) {
+    return new User(id, username, name, email, passwordHash, roles, status, statusConnection, newStatus,
+        active, loginTokens, createdAt);
   }
 }

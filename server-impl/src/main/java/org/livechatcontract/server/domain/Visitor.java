@@ -28,4 +28,22 @@ public record Visitor(
   public String displayName() {
     return name != null && !name.isBlank() ? name : username;
   }
+
+  /**
+   * The visitor after {@code DELETE livechat/visitor/:token}: Rocket.Chat disables the record and unsets
+   * the token, name, emails, phones and department, so nothing finds it again.
+   */
+  public Visitor disabled(Instant now) {
+    return new Visitor(id, username, null, null, Status.OFFLINE, List.of(), List.of(), null, Map.of(), ts, now);
+  }
+
+  /** One custom field value set ({@code livechatData.<key>}); with {@code overwrite} false an existing value stays. */
+  public Visitor withLivechatData(String key, String value, boolean overwrite, Instant now) {
+    if (!overwrite && livechatData.containsKey(key)) {
+      return this;
+    }
+    Map<String, String> data = new java.util.HashMap<>(livechatData);
+    data.put(key, value);
+    return new Visitor(id, username, token, name, status, phones, emails, department, data, ts, now);
+  }
 }

@@ -6,13 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.livechatcontract.server.store.LivechatStore;
 
 /** Registering and updating visitors ({@code POST livechat/visitor}, Rocket.Chat's {@code registerGuest}). */
 public final class VisitorService {
-  private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
-
   private final LivechatStore store;
   private final Settings settings;
   private final Ids ids;
@@ -46,7 +43,7 @@ public final class VisitorService {
     String email = null;
     if (r.email() != null && !r.email().isBlank()) {
       email = r.email().trim().toLowerCase(Locale.ROOT);
-      if (!EMAIL.matcher(email).matches()) {
+      if (!Emails.isValid(email)) {
         throw LivechatError.meteor("error-invalid-email", "Invalid email " + email);
       }
     }
@@ -98,7 +95,7 @@ public final class VisitorService {
   private void refreshOpenRooms(Visitor v, Instant now) {
     for (Room room : store.openRoomsByVisitorToken(v.token())) {
       if (!room.fname().equals(v.displayName())) {
-        store.saveRoom(room.renamed(v.displayName(), now));
+        store.updateRoom(room.id(), r -> r.renamed(v.displayName(), now)); // atomic: messages may arrive meanwhile
       }
     }
   }

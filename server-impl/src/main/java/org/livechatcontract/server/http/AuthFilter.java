@@ -22,11 +22,13 @@ final class AuthFilter implements ContainerRequestFilter {
   private final AuthService auth;
   private final Permissions permissions;
   private final List<String> required;
+  private final List<String> anyOf;
 
-  AuthFilter(AuthService auth, Permissions permissions, List<String> required) {
+  AuthFilter(AuthService auth, Permissions permissions, List<String> required, List<String> anyOf) {
     this.auth = auth;
     this.permissions = permissions;
     this.required = List.copyOf(required);
+    this.anyOf = List.copyOf(anyOf);
   }
 
   @Override
@@ -38,11 +40,11 @@ final class AuthFilter implements ContainerRequestFilter {
       request.abortWith(ErrorBodies.unauthorized(ErrorBodies.NOT_LOGGED_IN));
       return;
     }
-    for (String permission : required) {
-      if (!permissions.has(user.get(), permission)) {
-        request.abortWith(ErrorBodies.forbidden());
-        return;
-      }
+    boolean allowed = required.stream().allMatch(p -> permissions.has(user.get(), p))
+        && (anyOf.isEmpty() || anyOf.stream().anyMatch(p -> permissions.has(user.get(), p)));
+    if (!allowed) {
+      request.abortWith(ErrorBodies.forbidden());
+      return;
     }
     request.setSecurityContext(new AuthenticatedUser(user.get(), token, request.getSecurityContext().isSecure()));
   }

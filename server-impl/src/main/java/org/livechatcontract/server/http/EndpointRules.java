@@ -21,7 +21,8 @@ public final class EndpointRules implements DynamicFeature {
   public void configure(ResourceInfo info, FeatureContext context) {
     Authenticated authenticated = ResourceMethods.annotation(info, Authenticated.class);
     if (authenticated != null) {
-      context.register(new AuthFilter(auth, permissions, Arrays.asList(authenticated.permissions())));
+      context.register(new AuthFilter(auth, permissions, Arrays.asList(authenticated.permissions()),
+          Arrays.asList(authenticated.anyOf())));
     }
     Validated validated = ResourceMethods.annotation(info, Validated.class);
     if (validated != null) {

@@ -27,7 +27,7 @@ public final class ErrorBodies {
     if (details.containsKey("method")) {
       body.details(new ErrorDetails().method(details.get("method")));
     }
-    return json(400, body);
+    return json(e.status(), body);
   }
 
   /** 401 with the four keys Rocket.Chat sends while it keeps {@code status}/{@code message} for old clients. */

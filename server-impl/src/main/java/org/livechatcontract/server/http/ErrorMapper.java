@@ -13,15 +13,18 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -31,6 +34,8 @@ import java.util.Comparator;
 import java.util.List;
 import org.livechatcontract.server.domain.AuthenticationFailed;
 import org.livechatcontract.server.domain.LivechatError;
+import org.livechatcontract.server.domain.VisitorNotAuthorized;
+import org.glassfish.jersey.server.ParamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +46,14 @@ import org.slf4j.LoggerFactory;
 public final class ErrorMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
 
+  /** The one endpoint whose body is multipart, not JSON. */
+  private static final String UPLOAD_PATH = "api/v1/livechat/upload/";
+
   @Context
   private ResourceInfo resourceInfo;
+
+  @Context
+  private jakarta.ws.rs.core.UriInfo uri;
 
   @Override
   public Response toResponse(Throwable failure) {
@@ -52,6 +63,9 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     }
     if (e instanceof AuthenticationFailed) {
       return ErrorBodies.unauthorized("Unauthorized");
+    }
+    if (e instanceof VisitorNotAuthorized) {
+      return ErrorBodies.status(401, "unauthorized");
     }
     if (e instanceof ConstraintViolationException cve) {
       return ErrorBodies.of(fromViolations(cve.getConstraintViolations()));
@@ -87,6 +101,10 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
       return r;
     }
     int status = r.getStatus();
+    if (wae instanceof ParamException pe && pe.getParameterType() == QueryParam.class) {
+      // JAX-RS answers a query value that does not convert with a 404; Rocket.Chat's validators with a 400.
+      return ErrorBodies.of(errors().wrongType(pe.getParameterName(), queryParamType(pe.getParameterName()), "string"));
+    }
     if (wae instanceof NotAllowedException) {
       Response.ResponseBuilder b = Response.fromResponse(ErrorBodies.status(405, "Method not allowed"));
       String allow = r.getHeaderString(HttpHeaders.ALLOW);
@@ -96,7 +114,8 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
       return b.build();
     }
     if (wae instanceof NotSupportedException) {
-      return ErrorBodies.status(415, "Unsupported Media Type: send the body as application/json");
+      String expected = uri != null && uri.getPath().startsWith(UPLOAD_PATH) ? "multipart/form-data" : "application/json";
+      return ErrorBodies.status(415, "Unsupported Media Type: send the body as " + expected);
     }
     return switch (status) {
       case 404 -> ErrorBodies.status(404, "Resource not found");
@@ -104,6 +123,47 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
       default -> ErrorBodies.status(status, Response.Status.fromStatusCode(status) == null
           ? "HTTP " + status : Response.Status.fromStatusCode(status).getReasonPhrase());
     };
+  }
+
+  /** The name of the matched operation's query parameter at this position, or null if it is not one. */
+  private String queryParamName(int index) {
+    if (resourceInfo == null || resourceInfo.getResourceMethod() == null) {
+      return null;
+    }
+    Annotation[][] annotations = ResourceMethods.generated(resourceInfo).getParameterAnnotations();
+    if (index >= annotations.length) {
+      return null;
+    }
+    for (Annotation a : annotations[index]) {
+      if (a instanceof QueryParam q) {
+        return q.value();
+      }
+    }
+    return null;
+  }
+
+  /** A range constraint in AJV's words ({@code must be >= 0}); others in Bean Validation's. */
+  private static String constraintText(ConstraintViolation<?> v) {
+    Annotation a = v.getConstraintDescriptor().getAnnotation();
+    if (a instanceof Min min) {
+      return "must be >= " + min.value();
+    }
+    return v.getMessage();
+  }
+
+  /** The JSON Schema type of a query parameter of the matched operation, as AJV names it. */
+  private String queryParamType(String name) {
+    Method m = ResourceMethods.generated(resourceInfo);
+    Annotation[][] annotations = m.getParameterAnnotations();
+    for (int i = 0; i < annotations.length; i++) {
+      for (Annotation a : annotations[i]) {
+        if (a instanceof QueryParam q && q.value().equals(name)) {
+          Class<?> type = m.getParameterTypes()[i];
+          return type == Integer.class || type == Long.class ? "integer" : jsType(type);
+        }
+      }
+    }
+    return "string";
   }
 
   // Bean Validation: the spec's `required` and constraints, checked on the generated DTOs.
@@ -130,8 +190,13 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     }
     boolean isNotNull = first.getConstraintDescriptor().getAnnotation() instanceof NotNull;
     if (last != null && last.getKind() == ElementKind.PARAMETER) {
+      int index = last.as(Path.ParameterNode.class).getParameterIndex();
+      String query = queryParamName(index);
+      if (query != null) {
+        return isNotNull ? errors().missing("", query) : errors().invalid(query, constraintText(first));
+      }
       // The whole body is absent: Rocket.Chat sees `{}` and reports the first required key.
-      return errors().missing("", firstRequiredKey(last.as(Path.ParameterNode.class).getParameterIndex()));
+      return errors().missing("", firstRequiredKey(index));
     }
     String path = String.join(".", fields);
     if (isNotNull && !fields.isEmpty()) {

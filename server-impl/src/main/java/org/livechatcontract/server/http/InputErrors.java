@@ -6,7 +6,8 @@ import org.livechatcontract.server.domain.LivechatError;
  * Words an input error the way the endpoint's validator in Rocket.Chat would.
  *
  * <p>Paths are Meteor's: {@code visitor.token}, {@code customFields[0].key}. AJV reports only the
- * first error and no path, as Rocket.Chat's AJV instance (no {@code allErrors}) does.
+ * first error and no path, as Rocket.Chat's AJV instance (no {@code allErrors}) does, in the legacy
+ * wrapper's wording or the router's ({@link InputStyle#AJV_ROUTER}).
  */
 public final class InputErrors {
   private final InputStyle style;
@@ -17,7 +18,7 @@ public final class InputErrors {
 
   /** A required key is absent. {@code parent} is the path of the object that lacks it ("" at the top). */
   public LivechatError missing(String parent, String key) {
-    if (style == InputStyle.AJV) {
+    if (style != InputStyle.METEOR_CHECK) {
       return invalidParams("must have required property '" + key + "'");
     }
     return LivechatError.match("Missing key '" + key + "'" + in(parent));
@@ -25,7 +26,7 @@ public final class InputErrors {
 
   /** A key the schema does not allow. {@code path} includes the key. */
   public LivechatError unknown(String path) {
-    if (style == InputStyle.AJV) {
+    if (style != InputStyle.METEOR_CHECK) {
       return invalidParams("must NOT have additional properties");
     }
     return LivechatError.match("Unknown key" + in(path));
@@ -36,7 +37,7 @@ public final class InputErrors {
    * ({@code string}, {@code number}, {@code boolean}, {@code object}, {@code array}, {@code null}).
    */
   public LivechatError wrongType(String path, String expected, String actual) {
-    if (style == InputStyle.AJV) {
+    if (style != InputStyle.METEOR_CHECK) {
       return invalidParams("must be " + expected);
     }
     if ("object".equals(expected) && "array".equals(actual)) {
@@ -49,14 +50,16 @@ public final class InputErrors {
 
   /** Any other constraint of the schema (length, pattern, range). */
   public LivechatError invalid(String path, String message) {
-    if (style == InputStyle.AJV) {
+    if (style != InputStyle.METEOR_CHECK) {
       return invalidParams((path.isEmpty() ? "" : path + " ") + message);
     }
     return LivechatError.match(message + in(path));
   }
 
-  private static LivechatError invalidParams(String text) {
-    return LivechatError.meteor("invalid-params", text);
+  private LivechatError invalidParams(String text) {
+    return style == InputStyle.AJV_ROUTER
+        ? LivechatError.failure(text, "error-invalid-params")
+        : LivechatError.meteor("invalid-params", text);
   }
 
   private static String in(String path) {

@@ -8,5 +8,10 @@ public enum InputStyle {
   /** {@code "Match error: Missing key 'token'"}, no errorType. */
   METEOR_CHECK,
   /** {@code "must have required property 'token' [invalid-params]"}, errorType {@code invalid-params}. */
-  AJV
+  AJV,
+  /**
+   * The router's AJV, for Rocket.Chat's typed routes: {@code "must have required property 'token'"},
+   * errorType {@code error-invalid-params}.
+   */
+  AJV_ROUTER
 }

@@ -8,6 +8,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.livechatcontract.model.ClosedBy;
+import org.livechatcontract.model.DepartmentAgent;
+import org.livechatcontract.model.InquiryAgent;
+import org.livechatcontract.model.LivechatUser;
 import org.livechatcontract.model.MeResponse;
 import org.livechatcontract.model.RoomMetrics;
 import org.livechatcontract.model.RoomMetricsAgent;
@@ -16,11 +19,15 @@ import org.livechatcontract.model.RoomMetricsResponse;
 import org.livechatcontract.model.RoomMetricsVisitor;
 import org.livechatcontract.model.RoomSource;
 import org.livechatcontract.model.RoomVisitor;
+import org.livechatcontract.model.SuccessResponse;
 import org.livechatcontract.model.UserEmail;
 import org.livechatcontract.model.UserStatus;
 import org.livechatcontract.model.VisitorEmail;
 import org.livechatcontract.model.VisitorOpenRoom;
 import org.livechatcontract.model.VisitorPhone;
+import org.livechatcontract.server.domain.Department;
+import org.livechatcontract.server.domain.Inquiry;
+import org.livechatcontract.server.domain.Permissions;
 import org.livechatcontract.server.domain.Room;
 import org.livechatcontract.server.domain.Roles;
 import org.livechatcontract.server.domain.Status;
@@ -33,6 +40,10 @@ import org.livechatcontract.server.domain.Visitor;
  */
 final class Dtos {
   private Dtos() {}
+
+  static SuccessResponse success() {
+    return new SuccessResponse().success(true);
+  }
 
   static OffsetDateTime time(Instant instant) {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
@@ -47,11 +58,7 @@ final class Dtos {
         .id(r.id())
         .t(org.livechatcontract.model.Room.TEnum.L)
         .fname(r.fname())
-        .v(new RoomVisitor()
-            .id(r.visitor().id())
-            .username(r.visitor().username())
-            .token(r.visitor().token())
-            .status(status(r.visitor().status())))
+        .v(roomVisitor(r.visitor()).lastMessageTs(time(r.visitorLastMessageTs())))
         .departmentId(r.departmentId())
         .open(r.open() ? Boolean.TRUE : null)
         .cl(false)
@@ -60,7 +67,7 @@ final class Dtos {
         .ts(time(r.ts()))
         .updatedAt(time(r.updatedAt()))
         .lm(time(r.lm()))
-        .waitingResponse(r.waitingResponse())
+        .waitingResponse(r.waitingResponse() ? Boolean.TRUE : null)
         .source(source(r.source()))
         .servedBy(servedBy(r.servedBy()))
         .queuedAt(time(r.queuedAt()))
@@ -69,7 +76,27 @@ final class Dtos {
         .closedAt(r.isClosed() ? time(r.closing().closedAt()) : null)
         .closer(r.isClosed() ? org.livechatcontract.model.Room.CloserEnum.fromValue(r.closing().closer()) : null)
         .closedBy(r.isClosed() ? new ClosedBy().id(r.closing().closedById()).username(r.closing().closedByUsername()) : null)
-        .metrics(metrics(r.metrics()));
+        .metrics(metrics(r.metrics()))
+        .responseBy(responseBy(r.responseBy()))
+        .lastMessage(r.lastMessage() == null ? null : ConversationDtos.message(r.lastMessage()))
+        .surveyFeedback(r.surveyFeedback().isEmpty() ? null : r.surveyFeedback())
+        .livechatData(r.livechatData().isEmpty() ? null : r.livechatData());
+  }
+
+  static org.livechatcontract.model.ResponseBy responseBy(Room.ResponseBy b) {
+    return b == null ? null : new org.livechatcontract.model.ResponseBy()
+        .id(b.id())
+        .username(b.username())
+        .firstResponseTs(time(b.firstResponseTs()))
+        .lastMessageTs(time(b.lastMessageTs()));
+  }
+
+  static RoomVisitor roomVisitor(Room.RoomVisitor v) {
+    return new RoomVisitor()
+        .id(v.id())
+        .username(v.username())
+        .token(v.token())
+        .status(status(v.status()));
   }
 
   /** Absent when the room has no metric yet, as Rocket.Chat leaves {@code metrics} unset. */
@@ -110,7 +137,7 @@ final class Dtos {
     return new RoomSource().type(RoomSource.TypeEnum.fromValue(s.type())).destination(s.destination());
   }
 
-  private static org.livechatcontract.model.ServedBy servedBy(Room.ServedBy s) {
+  static org.livechatcontract.model.ServedBy servedBy(Room.ServedBy s) {
     return s == null ? null : new org.livechatcontract.model.ServedBy()
         .id(s.id())
         .username(s.username())
@@ -164,6 +191,72 @@ final class Dtos {
         .roles(new ArrayList<>(sortedRoles(u)))
         .avatarUrl(avatarUrl(u, base))
         .success(true);
+  }
+
+  static LivechatUser livechatUser(User u) {
+    return new LivechatUser()
+        .id(u.id())
+        .username(u.username())
+        .name(u.name())
+        .emails(emails(u))
+        .status(status(u.status()))
+        .statusLivechat(u.hasRole(Roles.LIVECHAT_AGENT)
+            ? LivechatUser.StatusLivechatEnum.fromValue(u.statusLivechat().wire()) : null);
+  }
+
+  static org.livechatcontract.model.Department department(Department d) {
+    return new org.livechatcontract.model.Department()
+        .id(d.id())
+        .name(d.name())
+        .enabled(d.enabled())
+        .description(d.description())
+        .showOnRegistration(d.showOnRegistration())
+        .showOnOfflineForm(d.showOnOfflineForm())
+        .email(d.email())
+        .fallbackForwardDepartment(d.fallbackForwardDepartment())
+        .numAgents(d.agents().size())
+        .updatedAt(time(d.updatedAt()));
+  }
+
+  static List<DepartmentAgent> departmentAgents(Department d) {
+    return d.agents().stream()
+        .map(a -> new DepartmentAgent()
+            .id(a.id())
+            .agentId(a.agentId())
+            .departmentId(d.id())
+            .username(a.username())
+            .count(a.count())
+            .order(a.order())
+            .departmentEnabled(d.enabled()))
+        .toList();
+  }
+
+  static org.livechatcontract.model.Inquiry inquiry(Inquiry i) {
+    return new org.livechatcontract.model.Inquiry()
+        .id(i.id())
+        .rid(i.roomId())
+        .name(i.name())
+        .ts(time(i.ts()))
+        .department(i.department())
+        .message("")
+        .status(org.livechatcontract.model.Inquiry.StatusEnum.fromValue(i.state().wire()))
+        .v(roomVisitor(i.visitor()))
+        .t(org.livechatcontract.model.Inquiry.TEnum.L)
+        .priorityWeight(i.priorityWeight())
+        .estimatedWaitingTimeQueue(i.estimatedWaitingTimeQueue())
+        .source(source(i.source()))
+        .defaultAgent(i.defaultAgent() == null ? null
+            : new InquiryAgent().agentId(i.defaultAgent().agentId()).username(i.defaultAgent().username()))
+        .queuedAt(time(i.queuedAt()))
+        .takenAt(time(i.takenAt()))
+        .updatedAt(time(i.updatedAt()));
+  }
+
+  static org.livechatcontract.model.Permission permission(Permissions.Permission p) {
+    return new org.livechatcontract.model.Permission()
+        .id(p.id())
+        .roles(p.roles().stream().sorted().toList())
+        .updatedAt(time(p.updatedAt()));
   }
 
   private static List<UserEmail> emails(User u) {

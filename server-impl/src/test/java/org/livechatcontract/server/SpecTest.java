@@ -45,8 +45,25 @@ class SpecTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   record Op(String path, PathItem.HttpMethod method, Operation operation) {
+    /** The path with each parameter's example, or {@code example} for a parameter without one. */
     String concretePath() {
-      return path.replaceAll("\\{[^}]+}", "example");
+      List<io.swagger.v3.oas.models.parameters.Parameter> params = new ArrayList<>();
+      if (SPEC.getPaths().get(path).getParameters() != null) {
+        params.addAll(SPEC.getPaths().get(path).getParameters());
+      }
+      if (operation.getParameters() != null) {
+        params.addAll(operation.getParameters());
+      }
+      String out = path;
+      for (io.swagger.v3.oas.models.parameters.Parameter p : params) {
+        if (p.get$ref() != null) {
+          p = SPEC.getComponents().getParameters().get(p.get$ref().substring(p.get$ref().lastIndexOf('/') + 1));
+        }
+        if ("path".equals(p.getIn()) && p.getExample() != null) {
+          out = out.replace("{" + p.getName() + "}", String.valueOf(p.getExample()));
+        }
+      }
+      return out.replaceAll("\\{[^}]+}", "example");
     }
   }
 

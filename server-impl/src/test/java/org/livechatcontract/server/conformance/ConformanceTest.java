@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -18,6 +20,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.livechatcontract.server.domain.Permissions;
+import org.livechatcontract.server.domain.Roles;
+import org.livechatcontract.server.domain.User;
+import org.livechatcontract.server.domain.Visitor;
 import org.livechatcontract.server.support.LiveServer;
 
 /**
@@ -38,6 +44,10 @@ class ConformanceTest {
 
   private static Runner runner;
   private static long startedNanos;
+  /** The default state's users, visitors and permissions as the run found them, put back before each operation. */
+  private static Map<String, User> users;
+  private static Set<String> departments;
+  private static List<Permissions.Change> permissions;
 
   static long seed() {
     return Long.getLong("conformance.seed", Runner.DEFAULT_SEED);
@@ -47,6 +57,13 @@ class ConformanceTest {
   Stream<DynamicNode> everyOperationKeepsTheContract() {
     startedNanos = System.nanoTime();
     runner = new Runner(URI.create("http://127.0.0.1:" + server.port()), new Users(server.state()), seed());
+    users = new LinkedHashMap<>();
+    for (String role : List.of(Roles.ADMIN, Roles.LIVECHAT_AGENT, Roles.LIVECHAT_MANAGER, Roles.USER)) {
+      server.state().store().usersWithRole(role).forEach(u -> users.putIfAbsent(u.id(), u));
+    }
+    departments = server.state().store().departments().stream().map(d -> d.id()).collect(Collectors.toSet());
+    permissions = server.state().permissions().all().stream()
+        .map(p -> new Permissions.Change(p.id(), List.copyOf(p.roles()))).toList();
     int random = Integer.getInteger("conformance.random", 10);
     Cases cases = runner.cases;
     Predicate<Spec.Op> takesInput = op -> !op.params().isEmpty() || op.body() != null;
@@ -75,8 +92,30 @@ class ConformanceTest {
         dynamicTest(op.toString(), () -> {
           Assumptions.assumeFalse(op.otherBody() != null,
               "the suite generates JSON bodies only; " + op.id() + " takes " + op.otherBody());
+          restoreDefaultState();
           runner.run(name + " of " + op, generate.apply(op));
         })));
+  }
+
+  /**
+   * Puts back what the operations of the agent side change in the default state: the users' roles and presence
+   * ({@code users.setStatus}, {@code livechat/agent.status}, {@code livechat/users/{type}}), the
+   * department of the visitors the run knows (one the run created, with nobody online, say) and the permissions
+   * ({@code permissions.update}). Each operation then starts from the state its valid requests assume (an online
+   * agent, an admin who may edit settings), so a refusal means the server refused, not that an earlier
+   * operation took the agent offline. Login tokens and the visitors' rooms are kept.
+   */
+  private static void restoreDefaultState() {
+    users.values().forEach(u -> server.state().store().updateUser(u.id(), now -> new User(now.id(), now.username(),
+        now.name(), now.email(), now.passwordHash(), u.roles(), u.status(), u.statusConnection(), u.statusLivechat(),
+        u.active(), now.loginTokens(), now.createdAt())));
+    // A generated registration may put a visitor in a department the run created, with nobody in it; such a
+    // visitor goes back to no department, as registered by the spec's examples.
+    runner.known.all("token").forEach(token -> server.state().store().visitorByToken(token)
+        .filter(v -> v.department() != null && !departments.contains(v.department()))
+        .ifPresent(now -> server.state().store().updateVisitor(now.id(), x -> new Visitor(x.id(), x.username(),
+            x.token(), x.name(), x.status(), x.phones(), x.emails(), null, x.livechatData(), x.ts(), x.updatedAt()))));
+    server.state().permissions().update(permissions, java.time.Instant.now());
   }
 
   private static void sequence(Sequences.Sequence s) {

@@ -34,7 +34,7 @@ final class Deviations {
           && (operations.contains("*") || operations.contains(operationId))
           && this.expected.equals(expected)
           && status == answer.status()
-          && answer.error() != null && error.matcher(answer.error()).matches();
+          && error.matcher(answer.error() == null ? "" : answer.error()).matches();
     }
   }
 
@@ -57,7 +57,7 @@ final class Deviations {
         List<String> ops = new ArrayList<>();
         e.path("operations").forEach(o -> ops.add(o.asText()));
         entries.add(new Entry(e.path("id").asText(""), e.path("check").asText(""), List.copyOf(ops),
-            e.path("expected").asText(""), e.path("status").asInt(0), Pattern.compile(e.path("error").asText("")),
+            e.path("expected").asText(""), e.path("status").asInt(0), e.has("error") ? Pattern.compile(e.path("error").asText("")) : null,
             e.path("reason").asText("").trim()));
       }
       return new Deviations(entries);
@@ -117,8 +117,8 @@ final class Deviations {
       if (e.expected().isEmpty() || e.status() < 100) {
         out.add(where + ": say what REST expects ('expected') and what is allowed instead ('status')");
       }
-      if (e.error().pattern().isEmpty()) {
-        out.add(where + ": give the error text it allows ('error', a regular expression)");
+      if (e.error() == null) {
+        out.add(where + ": give the error text it allows ('error', a regular expression; '' for an answer without one)");
       }
       if (e.reason().length() < 40) {
         out.add(where + ": give the reason, with its source");

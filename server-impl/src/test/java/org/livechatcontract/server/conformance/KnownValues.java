@@ -32,6 +32,11 @@ final class KnownValues {
     walk(null, body);
   }
 
+  /** Every value known for this name. */
+  Set<String> all(String name) {
+    return Set.copyOf(byName.getOrDefault(name, Set.of()));
+  }
+
   /** A known value for this parameter name, or null. */
   String pick(String name, Values values) {
     Set<String> known = byName.get(name);

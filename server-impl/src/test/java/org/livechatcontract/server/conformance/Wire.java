@@ -125,7 +125,15 @@ final class Wire {
     }
     b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     try {
-      HttpResponse<String> res = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> res;
+      try {
+        res = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      } catch (IOException closed) {
+        // The connection closed before any answer: the server ends a connection after refusing an oversized
+        // request line or header block (414, 431), and the client may have reused it or still be writing. One
+        // more try on a new connection; a server that answers nothing twice still fails the run.
+        res = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      }
       Map<String, List<String>> lower = new java.util.TreeMap<>();
       res.headers().map().forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
       return new Answer(res.statusCode(), lower, res.body());

@@ -3,6 +3,7 @@ package org.livechatcontract.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Clock;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -11,6 +12,7 @@ import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.livechatcontract.server.contract.ResponseContract;
 import org.glassfish.jersey.media.multipart.MultiPartFeature;
 import org.livechatcontract.server.domain.ConversationService;
 import org.livechatcontract.server.domain.GuestService;
@@ -39,8 +41,10 @@ import org.livechatcontract.server.http.JsonMapper;
 import org.livechatcontract.server.http.LenientQueryEscapes;
 import org.livechatcontract.server.http.MultipartFormParams;
 import org.livechatcontract.server.http.ObjectMapperProvider;
+import org.livechatcontract.server.http.RequestBodyDrain;
 import org.livechatcontract.server.http.RequestNormalizer;
 import org.livechatcontract.server.http.ResponseHeaders;
+import org.livechatcontract.server.http.ResponseSelfCheck;
 import org.livechatcontract.server.http.StrictBooleans;
 import org.livechatcontract.server.http.ValidationErrorMapper;
 import org.livechatcontract.server.resource.AgentActionsResource;
@@ -89,34 +93,45 @@ public final class LivechatServer implements AutoCloseable {
 
   /**
    * Where to listen and what to start from. A {@link StubClock} given as {@code clock} can be moved by the
-   * admin API; any other clock is wrapped in one.
+   * admin API; any other clock is wrapped in one. {@code responseContract} switches on the self-check:
+   * every answer is checked against it before it is sent (null: off).
    */
   public record Config(String host, int port, Fixture fixture, String fixtureName, Clock clock, Ids ids,
-      StubOptions stub) {
+      StubOptions stub, ResponseContract responseContract) {
     /** Loopback, the given port (0 picks a free one), the default state. */
     public static Config defaults(int port) {
       return new Config("127.0.0.1", port, FixtureLoader.readDefault(), FixtureLoader.DEFAULT_RESOURCE,
-          StubClock.system(), Ids.secure(), StubOptions.defaults());
+          StubClock.system(), Ids.secure(), StubOptions.defaults(), null);
     }
 
     public Config withFixture(Fixture f, String name) {
-      return new Config(host, port, f, name, clock, ids, stub);
+      return new Config(host, port, f, name, clock, ids, stub, responseContract);
     }
 
     public Config withHost(String h) {
-      return new Config(h, port, fixture, fixtureName, clock, ids, stub);
+      return new Config(h, port, fixture, fixtureName, clock, ids, stub, responseContract);
     }
 
     public Config withClock(Clock c) {
-      return new Config(host, port, fixture, fixtureName, c, ids, stub);
+      return new Config(host, port, fixture, fixtureName, c, ids, stub, responseContract);
     }
 
     public Config withIds(Ids i) {
-      return new Config(host, port, fixture, fixtureName, clock, i, stub);
+      return new Config(host, port, fixture, fixtureName, clock, i, stub, responseContract);
     }
 
     public Config withStub(StubOptions s) {
-      return new Config(host, port, fixture, fixtureName, clock, ids, s);
+      return new Config(host, port, fixture, fixtureName, clock, ids, s, responseContract);
+    }
+
+    /** Self-check mode against the given contract (null switches it off). */
+    public Config withResponseContract(ResponseContract contract) {
+      return new Config(host, port, fixture, fixtureName, clock, ids, stub, contract);
+    }
+
+    /** Self-check mode against the spec the server is built from. */
+    public Config validatingResponses() {
+      return withResponseContract(ResponseContract.fromClasspathSpec());
     }
   }
 
@@ -156,7 +171,7 @@ public final class LivechatServer implements AutoCloseable {
     Stub stub = new Stub(state, clock, config.stub());
 
     URI uri = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
-    Server jetty = JettyHttpContainerFactory.createServer(uri, application(state, stub), false);
+    Server jetty = JettyHttpContainerFactory.createServer(uri, application(state, stub, config.responseContract()), false);
     jetty.setErrorHandler(new JettyJsonErrors());
     LenientQueryEscapes lenient = new LenientQueryEscapes();
     lenient.setHandler(stub.around(jetty.getHandler()));
@@ -167,11 +182,17 @@ public final class LivechatServer implements AutoCloseable {
     http.getHttpConfiguration().setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
     http.getHttpConfiguration().setSendServerVersion(false);
     http.getHttpConfiguration().setSendXPoweredBy(false);
+    // A path parameter is whatever its segment decodes to, as Express reads it: an encoded slash, percent sign,
+    // backslash or control character (a visitor token "a/b" in visitor/a%2Fb/room) is part of the value. Jetty's
+    // default refuses such URIs as ambiguous; "." and ".." segments stay refused.
+    http.getHttpConfiguration().setUriCompliance(UriCompliance.DEFAULT.with("express-path-parameters",
+        UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR, UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING,
+        UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS));
     jetty.start();
     return new LivechatServer(jetty, state, durable);
   }
 
-  static ResourceConfig application(Livechat state, Stub stub) {
+  static ResourceConfig application(Livechat state, Stub stub, ResponseContract responseContract) {
     ObjectMapper mapper = JsonMapper.create(ClosedSchemas.fromClasspathSpec());
     ResourceConfig rc = new ResourceConfig();
     RESOURCES.forEach(rc::register);
@@ -208,8 +229,12 @@ public final class LivechatServer implements AutoCloseable {
     if (state.store() instanceof DurableStore durable) {
       rc.register(new DurableAnswers(durable));
     }
+    rc.register(RequestBodyDrain.class);
     rc.register(ErrorMapper.class);
     rc.register(ValidationErrorMapper.class);
+    if (responseContract != null) {
+      rc.register(new ResponseSelfCheck(responseContract, mapper));
+    }
     rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
     rc.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
     rc.property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, false);

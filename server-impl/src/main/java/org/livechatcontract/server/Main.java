@@ -17,7 +17,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code java -jar livechat-server.jar [--port N] [--host H] [--fixtures FILE] [--data-file PATH] [--seed N] [--clock T] ...}; see --help. */
+/** {@code java -jar livechat-server.jar [--port N] [--host H] [--fixtures FILE] [--data-file PATH] [--seed N] [--clock T] [--validate-responses] ...}; see --help. */
 @Command(name = "livechat-server", mixinStandardHelpOptions = true, version = "livechat-contract 0.1.0",
     description = "A contract-first, stateful stand-in for Rocket.Chat's Livechat REST API.",
     sortOptions = false)
@@ -75,6 +75,11 @@ public final class Main implements Callable<Integer> {
           + "(k, m, g suffixes; default: ${DEFAULT-VALUE}, env LIVECHAT_COMPACT_AFTER).")
   String compactAfter;
 
+  @Option(names = "--validate-responses", defaultValue = "${env:LIVECHAT_VALIDATE_RESPONSES:-false}",
+      description = "Self-check: check every answer against the spec before sending it; an off-contract answer is "
+          + "logged and replaced by a 500 contract-violation naming the broken rule (env LIVECHAT_VALIDATE_RESPONSES).")
+  boolean validateResponses;
+
   public static void main(String[] args) {
     HIBERNATE.setLevel(java.util.logging.Level.WARNING);
     int code = run(args);
@@ -128,6 +133,9 @@ public final class Main implements Callable<Integer> {
     if (clock != null) {
       config = config.withClock(StubClock.fixedAt(clock));
     }
+    if (validateResponses) {
+      config = config.validatingResponses();
+    }
     if (fixtures != null) {
       try {
         Fixture f = FixtureLoader.read(fixtures);
@@ -166,10 +174,11 @@ public final class Main implements Callable<Integer> {
         LOG.warn("error while stopping", e);
       }
     }, "shutdown"));
-    LOG.info("livechat-contract listening on {} ({}{}{}; CORS {}; admin API {}); docs at {}/api-docs",
+    LOG.info("livechat-contract listening on {} ({}{}{}{}; CORS {}; admin API {}); docs at {}/api-docs",
         server.baseUri(), dataFile == null ? "fixture: " + config.fixtureName() : "data file: " + dataFile,
         seed == null ? "" : "; seed " + seed,
-        clock == null ? "" : "; clock fixed at " + clock, noCors ? "off" : "for " + String.join(", ", corsOrigins),
+        clock == null ? "" : "; clock fixed at " + clock, validateResponses ? "; validating every response" : "",
+        noCors ? "off" : "for " + String.join(", ", corsOrigins),
         noAdminApi ? "off" : "at /api/v1/stub/", server.baseUri());
     server.join();
     return 0;

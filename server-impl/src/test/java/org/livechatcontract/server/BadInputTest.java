@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -118,6 +121,40 @@ class BadInputTest {
     RawHttp.RawReply r = RawHttp.send(server.port(),
         "GET /api/v1/livechat/room?token=x HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + big + "\r\n\r\n");
     assertJsonError(431, "Request Header Fields Too Large", r);
+  }
+
+  @Test
+  void errorsJettyAnswersItselfAreJsonWhateverTheMethod() throws Exception {
+    String big = "h".repeat(40 * 1024);
+    for (String method : List.of("PUT", "DELETE", "PATCH")) {
+      RawHttp.RawReply tooLarge = RawHttp.send(server.port(),
+          method + " /api/v1/livechat/room HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + big + "\r\n\r\n");
+      assertJsonError(431, "Request Header Fields Too Large", tooLarge);
+      RawHttp.RawReply badPath = RawHttp.send(server.port(),
+          method + " /api/v1/livechat/visitor/%zz/room HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+      assertJsonError(400, "Bad request", badPath);
+    }
+  }
+
+  @Test
+  void aBodyRefusedBeforeItArrivedKeepsTheConnectionForTheNextRequest() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      String body = "{\"visitor\":{\"token\":\"a\"}}";
+      out.write(("POST /api/v1/livechat/visitor HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
+          + "Content-Length: " + body.length() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      Thread.sleep(300); // the 415 is decided before the body is sent
+      out.write(body.getBytes(StandardCharsets.US_ASCII));
+      out.write("GET /api/v1/livechat/room HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      assertTrue(answers.startsWith("HTTP/1.1 415 "), answers);
+      assertTrue(answers.contains("HTTP/1.1 400 ") && answers.contains("Missing key 'token'"),
+          "the second request was answered on the same connection: " + answers);
+    }
   }
 
   @Test

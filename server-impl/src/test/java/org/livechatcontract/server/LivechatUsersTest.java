@@ -133,6 +133,16 @@ class LivechatUsersTest {
   }
 
   @Test
+  void aStatusOutsideTheTwoIsRefusedInAjvWords() {
+    server.createOnlineAgent("chooser");
+    Reply r = server.as("chooser").post("/api/v1/livechat/agent.status", "{\"status\":\"busy\"}");
+    assertEquals(400, r.status());
+    assertEquals("must be equal to one of the allowed values [invalid-params]", r.error());
+    assertEquals("available", server.as("chooser").post("/api/v1/livechat/agent.status", "{\"status\":\"available\"}")
+        .json().path("status").asText());
+  }
+
+  @Test
   void changingAnotherAgentNeedsManageLivechatAgents() {
     String other = server.createOnlineAgent("other-agent");
     Reply r = server.as("agent").post("/api/v1/livechat/agent.status",

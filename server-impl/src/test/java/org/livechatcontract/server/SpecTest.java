@@ -73,8 +73,25 @@ class SpecTest {
       return !security.isEmpty();
     }
 
-    String concretePath() {
-      return path.replaceAll("\\{[^}]+}", "example");
+    /** The path with each path parameter's example, or {@code example} for a parameter without one. */
+    String concretePath(OpenAPI api) {
+      List<io.swagger.v3.oas.models.parameters.Parameter> params = new ArrayList<>();
+      if (api.getPaths().get(path).getParameters() != null) {
+        params.addAll(api.getPaths().get(path).getParameters());
+      }
+      if (operation.getParameters() != null) {
+        params.addAll(operation.getParameters());
+      }
+      String out = path;
+      for (io.swagger.v3.oas.models.parameters.Parameter p : params) {
+        if (p.get$ref() != null) {
+          p = api.getComponents().getParameters().get(p.get$ref().substring(p.get$ref().lastIndexOf('/') + 1));
+        }
+        if ("path".equals(p.getIn()) && p.getExample() != null) {
+          out = out.replace("{" + p.getName() + "}", String.valueOf(p.getExample()));
+        }
+      }
+      return out.replaceAll("\\{[^}]+}", "example");
     }
   }
 
@@ -123,10 +140,11 @@ class SpecTest {
         MediaType media = response.getContent().get("application/json");
         for (Map.Entry<String, Example> ex : examples(spec, media).entrySet()) {
           String body = JSON.writeValueAsString(ex.getValue().getValue());
-          ValidationReport report = spec.validator().validateResponse(op.concretePath(),
-              Request.Method.valueOf(op.method().name()),
-              SimpleResponse.Builder.status(Integer.parseInt(e.getKey())).withContentType("application/json")
-                  .withBody(body).build());
+          SimpleResponse.Builder answer = SimpleResponse.Builder.status(Integer.parseInt(e.getKey()))
+              .withContentType("application/json").withBody(body);
+          documentedHeaderValues(spec, response).forEach(answer::withHeader);
+          ValidationReport report = spec.validator().validateResponse(op.concretePath(spec.api()),
+              Request.Method.valueOf(op.method().name()), answer.build());
           assertFalse(report.hasErrors(), op.method() + " " + op.path() + " " + e.getKey() + " example '"
               + ex.getKey() + "': " + report.getMessages());
           checked++;
@@ -146,7 +164,7 @@ class SpecTest {
       }
       MediaType media = op.operation().getRequestBody().getContent().get("application/json");
       for (Map.Entry<String, Example> ex : examples(spec, media).entrySet()) {
-        SimpleRequest request = new SimpleRequest.Builder(op.method().name(), op.concretePath())
+        SimpleRequest request = new SimpleRequest.Builder(op.method().name(), op.concretePath(spec.api()))
             .withHeader("X-User-Id", "example").withHeader("X-Auth-Token", "example")
             .withContentType("application/json")
             .withBody(JSON.writeValueAsString(ex.getValue().getValue()))
@@ -247,6 +265,25 @@ class SpecTest {
         out.put(name, spec.api().getComponents().getExamples().get(ref));
       } else {
         out.put(name, ex);
+      }
+    });
+    return out;
+  }
+
+  /** A value for each header a response documents: its schema's first enum value, or its example. */
+  static Map<String, String> documentedHeaderValues(Spec spec, io.swagger.v3.oas.models.responses.ApiResponse response) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    if (response.getHeaders() == null) {
+      return out;
+    }
+    response.getHeaders().forEach((name, h) -> {
+      io.swagger.v3.oas.models.headers.Header header = h.get$ref() == null ? h
+          : spec.api().getComponents().getHeaders().get(h.get$ref().substring(h.get$ref().lastIndexOf('/') + 1));
+      io.swagger.v3.oas.models.media.Schema<?> schema = header.getSchema();
+      Object value = schema != null && schema.getEnum() != null && !schema.getEnum().isEmpty() ? schema.getEnum().get(0)
+          : header.getExample() != null ? header.getExample() : schema == null ? null : schema.getExample();
+      if (value != null) {
+        out.put(name, String.valueOf(value));
       }
     });
     return out;

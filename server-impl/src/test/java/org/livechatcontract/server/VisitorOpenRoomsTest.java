@@ -3,6 +3,9 @@ package org.livechatcontract.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -94,6 +97,20 @@ class VisitorOpenRoomsTest {
     Reply r = admin.get(path("no-such-visitor"));
     assertEquals(200, r.status());
     assertEquals("{\"rooms\":[],\"success\":true}", r.body());
+  }
+
+  @Test
+  void aTokenIsFoundThroughItsPercentEncodedPathSegmentWhateverItsCharacters() {
+    Api admin = server.api().as(server.api().login("admin", "admin"));
+    for (String token : List.of("team/a b", "100%", "back\\slash", "tab\there")) {
+      String encoded = URLEncoder.encode(token, StandardCharsets.UTF_8).replace("+", "%20");
+      server.api().post("/api/v1/livechat/visitor", new ObjectMapper().createObjectNode()
+          .set("visitor", new ObjectMapper().createObjectNode().put("token", token)).toString());
+      String rid = server.api().get("/api/v1/livechat/room?token=" + encoded).json().path("room").path("_id").asText();
+      Reply r = admin.get(path(encoded));
+      assertEquals(200, r.status(), token + ": " + r.body());
+      assertEquals(rid, r.json().path("rooms").path(0).path("_id").asText(), token);
+    }
   }
 
   @Test

@@ -4,8 +4,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.livechatcontract.model.AuthError;
+import org.livechatcontract.model.ContractViolation;
 import org.livechatcontract.model.ErrorDetails;
 import org.livechatcontract.model.ErrorResponse;
+import org.livechatcontract.server.contract.ResponseContract;
 import org.livechatcontract.server.domain.LivechatError;
 
 /** The Rocket.Chat-shaped error bodies, built from the spec's own DTOs. */
@@ -44,6 +46,17 @@ public final class ErrorBodies {
 
   public static Response forbidden() {
     return status(403, FORBIDDEN);
+  }
+
+  /** Self-check mode's stand-in for an answer that broke the spec. */
+  public static Response contractViolation(ResponseContract.Violation v) {
+    return json(500, new ContractViolation()
+        .success(false)
+        .error(ContractViolation.ErrorEnum.CONTRACT_VIOLATION)
+        .rule(ContractViolation.RuleEnum.fromValue(v.rule().wire()))
+        .operationId(v.operationId())
+        .status(v.status())
+        .violations(v.problems()));
   }
 
   static Response json(int status, Object body) {

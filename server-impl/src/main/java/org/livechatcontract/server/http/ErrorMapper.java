@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -296,6 +297,13 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     if (e instanceof UnrecognizedPropertyException u) {
       return errors.unknown(path(u));
     }
+    Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType()
+        : e instanceof ValueInstantiationException v && v.getType() != null ? v.getType().getRawClass() : null;
+    if (target != null && target.isEnum() && "string".equals(actual((JsonMappingException) e))) {
+      // A string the schema's enum does not list (the generated model's enum refused it).
+      return errors.notOneOf(path((JsonMappingException) e),
+          java.util.Arrays.stream(target.getEnumConstants()).map(String::valueOf).toList());
+    }
     if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
       return errors.wrongType(path(m), jsType(m.getTargetType()), actual(m));
     }
@@ -335,7 +343,7 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     return "object";
   }
 
-  private static String actual(MismatchedInputException e) {
+  private static String actual(JsonMappingException e) {
     Object processor = e.getProcessor();
     JsonToken t = processor instanceof JsonParser p ? p.currentToken() : null;
     if (t == null) {

@@ -48,6 +48,14 @@ public final class InputErrors {
     return LivechatError.match("Expected " + expected + ", got " + shown + in(path));
   }
 
+  /** A string that is not one of the schema's {@code enum} values. */
+  public LivechatError notOneOf(String path, java.util.List<String> values) {
+    if (style != InputStyle.METEOR_CHECK) {
+      return invalidParams("must be equal to one of the allowed values");
+    }
+    return LivechatError.match("Expected one of " + String.join(", ", values) + in(path));
+  }
+
   /** Any other constraint of the schema (length, pattern, range). */
   public LivechatError invalid(String path, String message) {
     if (style != InputStyle.METEOR_CHECK) {

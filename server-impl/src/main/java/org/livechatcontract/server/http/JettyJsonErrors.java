@@ -28,7 +28,17 @@ public final class JettyJsonErrors extends ErrorHandler {
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    // Jetty closes the connection after a request it could not parse. Say so: after a 414 it answers a
+    // request line it never read as HTTP/1.0 and sends no Connection header, so a keep-alive client would
+    // send its next request on a closed connection.
+    response.getHeaders().put(HttpHeader.CONNECTION, "close");
     response.write(true, ByteBuffer.wrap(body(status)), callback);
+  }
+
+  /** Jetty writes error pages for GET, POST and HEAD only; a PUT, PATCH or DELETE would get an empty body. */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
   }
 
   @Override

@@ -46,7 +46,7 @@ public final class LivechatVisitorsResource implements LivechatVisitorsApi {
   public VisitorStatusResponse setVisitorStatus(VisitorStatusRequest body) {
     return new VisitorStatusResponse()
         .token(body.getToken())
-        .status(guests.setStatus(body.getToken(), body.getStatus()).wire())
+        .status(guests.setStatus(body.getToken(), body.getStatus().value()).wire())
         .success(true);
   }
 

@@ -91,6 +91,10 @@ public final class Rules {
     if (range && (spec.minMs() == null || spec.maxMs() == null || spec.minMs() > spec.maxMs())) {
       throw new BadRule("delay.minMs and delay.maxMs go together, with minMs <= maxMs");
     }
+    if (spec.status() != null && spec.status() >= 500) {
+      throw new BadRule("status " + spec.status() + " cannot be injected: the only 5xx the spec documents is the "
+          + "self-check's 500 contract-violation; inject one of the operation's documented 4xx");
+    }
     if (spec.status() != null && (spec.status() < 400 || !documented.contains(spec.status()))) {
       throw new BadRule(spec.operationId() + " does not document status " + spec.status() + " as an error; it documents "
           + documented);

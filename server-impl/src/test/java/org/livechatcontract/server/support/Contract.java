@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * Checks a live response against {@code openapi/livechat.yaml}, or {@code openapi/stub-admin.yaml} for
- * the admin API's paths ({@code /api/v1/stub/...}): the status must be documented for the operation,
- * and the content type, headers and body must match what the spec allows.
+ * the admin API's paths ({@code /api/v1/stub/...}): never a 5xx, the status must be documented for the
+ * operation, and the content type, headers and body must match what the spec allows.
  *
  * <p>Answers to requests that match no operation (an unknown path, a method the path does not
  * have) cannot be described by OpenAPI; they must still be Rocket.Chat-shaped JSON errors.
@@ -35,6 +35,10 @@ public final class Contract {
 
   /** Fails with the full report when the response breaks the contract. */
   public static void check(String method, String path, int status, Map<String, List<String>> headers, String body) {
+    if (status >= 500) {
+      // Documented (the self-check's contract-violation) but never acceptable: the body names the broken rule.
+      throw new AssertionError("the server answered " + status + ": " + method + " " + path + "\n" + body);
+    }
     SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
     headers.forEach((name, values) -> response.withHeader(name, values));
     if (body != null && !body.isEmpty()) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.livechatcontract.server.Livechat;
 import org.livechatcontract.server.LivechatServer;
+import org.livechatcontract.server.contract.ResponseContract;
 import org.livechatcontract.server.domain.AgentStatus;
 import org.livechatcontract.server.domain.Roles;
 import org.livechatcontract.server.domain.Secrets;
@@ -17,12 +18,16 @@ import org.livechatcontract.server.domain.Status;
 import org.livechatcontract.server.domain.User;
 
 /**
- * A real server on a free loopback port, in the default state, for one test class. Tests talk to
+ * A real server on a free loopback port, in the default state and in self-check mode (every answer
+ * is checked against the spec before it is sent), for one test class. Tests talk to
  * it over HTTP through {@link #api()} and arrange state through the API as Rocket.Chat's own e2e
  * tests do (users, agents, departments, settings); {@link #state()} reaches behind the API only for
  * what the API cannot arrange (a connection's idle state, say).
  */
 public final class LiveServer implements BeforeAllCallback, AfterAllCallback {
+  /** Every test server runs in self-check mode; the contract is read once for the whole run. */
+  private static final ResponseContract CONTRACT = ResponseContract.fromClasspathSpec();
+
   private final UnaryOperator<LivechatServer.Config> options;
   private LivechatServer server;
   private Api api;
@@ -39,7 +44,7 @@ public final class LiveServer implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    server = LivechatServer.start(options.apply(LivechatServer.Config.defaults(0)));
+    server = LivechatServer.start(options.apply(LivechatServer.Config.defaults(0).withResponseContract(CONTRACT)));
     api = new Api(server.baseUri());
   }
 

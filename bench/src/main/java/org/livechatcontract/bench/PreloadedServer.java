@@ -2,14 +2,18 @@ package org.livechatcontract.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.nio.file.Path;
 import org.livechatcontract.server.Livechat;
 import org.livechatcontract.server.LivechatServer;
 import org.livechatcontract.server.domain.Room;
 import org.livechatcontract.server.domain.VisitorService;
+import org.livechatcontract.server.store.DurableStore;
 
 /**
  * The real server, started in this JVM with the default state plus N visitors, each with an open
  * room, filled in through the domain services as requests would fill it.
+ *
+ * <p>With {@code --data-file PATH} it runs in durable mode ({@code --data-file} of the server).
  *
  * <p>Visitor {@code i} has the token {@code bench-v-i}. When the server is ready it prints one line,
  * {@code READY port=.. rooms=.. heapBefore=.. heapAfter=.. preloadMs=..}, with the heap used after a full
@@ -25,8 +29,12 @@ public final class PreloadedServer {
     Args a = new Args(args);
     int rooms = a.integer("--rooms", 1000);
     int port = a.integer("--port", 0);
+    String dataFile = a.text("--data-file", null);
 
-    LivechatServer server = LivechatServer.start(LivechatServer.Config.defaults(port));
+    // With --data-file the state is durable (a new file starts from the fixture), as the server's own option does.
+    LivechatServer server = dataFile == null
+        ? LivechatServer.start(LivechatServer.Config.defaults(port))
+        : LivechatServer.start(LivechatServer.Config.defaults(port), DurableStore.Options.at(Path.of(dataFile)));
     // The same JVM-wide settings as Main, so the server logs what the real one logs.
     java.util.logging.Logger.getLogger("org.hibernate").setLevel(java.util.logging.Level.WARNING);
     long heapBefore = heapAfterFullGc();

@@ -114,6 +114,9 @@ final class Report {
     return md.toString();
   }
 
+  /** Durable writes may be at most this many times slower than in-memory ones. */
+  static final double DURABLE_SLOWDOWN_TARGET = 3.0;
+
   private void targets(StringBuilder md, double baseline) {
     List<Wrk.Result> hot = byId("hot-get-small");
     List<Wrk.Result> base = byId("baseline");
@@ -157,6 +160,25 @@ final class Report {
         String.format(Locale.ROOT, "%.0f B at %s, %.0f B at %s", perRoom, rooms(settings.largeRooms()),
             perRoom(settings.smallRooms()), rooms(settings.smallRooms())),
         perRoom <= HEAP_TARGET_BYTES);
+
+    StringBuilder durable = new StringBuilder();
+    boolean durableMet = true;
+    for (String kind : List.of("create", "message-send")) {
+      List<Wrk.Result> memoryRuns = byId(kind);
+      List<Wrk.Result> durableRuns = byId(kind + "-durable");
+      if (memoryRuns.isEmpty() || durableRuns.isEmpty()) {
+        continue;
+      }
+      double slowdown = median(paired(memoryRuns, durableRuns, Wrk.Result::rps));
+      durableMet &= slowdown <= DURABLE_SLOWDOWN_TARGET;
+      durable.append(durable.length() == 0 ? "" : "; ").append(kind).append(String.format(Locale.ROOT,
+          ": %.2f× (%.0f against %.0f req/s)", slowdown, median(memoryRuns, Wrk.Result::rps),
+          median(durableRuns, Wrk.Result::rps)));
+    }
+    if (durable.length() > 0) {
+      row(md, "writes with `--data-file` within 3× of in-memory req/s (issue: durable state)",
+          "in-memory over durable req/s, medians of the rounds' ratios: " + durable, durableMet);
+    }
 
     double start = median(startSeconds);
     row(md, "start to the first 200 ≤ 1.5 s", String.format(Locale.ROOT, "%.2f s", start), start <= START_TARGET_SECONDS);

@@ -80,6 +80,8 @@ public final class Runner {
     Child small = server("small", settings.smallRooms(), settings.jfr());
     Child large = server("large", settings.largeRooms(), false);
     Child mutable = server("mutable", settings.smallRooms(), false);
+    // The same writes with --data-file: every answer waits for its record's fsync (group commit).
+    Child durable = server("durable", settings.smallRooms(), false, settings.out().resolve("durable.lcj"));
     report.heap.put(settings.smallRooms(), small.ready);
     report.heap.put(settings.largeRooms(), large.ready);
 
@@ -93,7 +95,7 @@ public final class Runner {
     report.baselineCheck = sameAnswer(hot, get(baseline.base() + HOT_PATH, List.of()));
     say("baseline: " + report.baselineCheck);
 
-    List<Scenario> scenarios = scenarios(baseline, small, large, mutable, report);
+    List<Scenario> scenarios = scenarios(baseline, small, large, mutable, durable, report);
     Map<Scenario, Path> scripts = new LinkedHashMap<>();
     for (Scenario sc : scenarios) {
       scripts.put(sc, script(sc));
@@ -134,7 +136,8 @@ public final class Runner {
     System.out.println(table);
   }
 
-  private List<Scenario> scenarios(Child baseline, Child small, Child large, Child mutable, Report report)
+  private List<Scenario> scenarios(Child baseline, Child small, Child large, Child mutable, Child durable,
+      Report report)
       throws IOException, InterruptedException {
     List<Scenario> list = new ArrayList<>();
     int n = settings.smallRooms();
@@ -162,11 +165,15 @@ public final class Runner {
 
     list.add(new Scenario("create", "create path: `POST livechat/visitor`, then `GET livechat/room`", mutable,
         "/api/v1/livechat/visitor", n, List.of(), "create.lua", List.of(), 2));
+    list.add(new Scenario("create-durable", "create path with `--data-file`", durable,
+        "/api/v1/livechat/visitor", n, List.of(), "create.lua", List.of(), 2));
 
     // The message scenarios switch themselves on once the spec has the operations.
     String spec = specText();
     if (spec.contains("\n  " + MESSAGE_PATH + ":")) {
-      prepare(list, report, "`POST livechat/message`", () -> messageScenario(mutable));
+      prepare(list, report, "`POST livechat/message`", () -> messageScenario(mutable, "message-send", ""));
+      prepare(list, report, "`POST livechat/message` with `--data-file`",
+          () -> messageScenario(durable, "message-send-durable", " with `--data-file`"));
     } else {
       report.pending.add("`POST livechat/message`: not in `openapi/livechat.yaml` yet; the scenario runs as soon as it is");
     }
@@ -198,7 +205,7 @@ public final class Runner {
   }
 
   /** Visitors 0..MESSAGE_ROOMS-1 of the mutable server each send to their own room, round-robin. */
-  private Scenario messageScenario(Child target) throws IOException, InterruptedException {
+  private Scenario messageScenario(Child target, String id, String titleSuffix) throws IOException, InterruptedException {
     StringBuilder rooms = new StringBuilder("ROOMS = {\n");
     int count = Math.min(MESSAGE_ROOMS, settings.smallRooms() - 1);
     for (int i = 0; i < count; i++) {
@@ -206,12 +213,12 @@ public final class Runner {
       rooms.append("  {\"").append(token).append("\", \"").append(roomId(target, token)).append("\"},\n");
     }
     rooms.append("}\n");
-    Path prelude = settings.out().resolve("message-rooms.lua");
+    Path prelude = settings.out().resolve(id + "-rooms.lua");
     Files.writeString(prelude, rooms.toString());
     String token = PreloadedServer.TOKEN_PREFIX + 0;
     expect200(post(target.base() + MESSAGE_PATH, messageBody(token, roomId(target, token), "probe")),
         "POST livechat/message");
-    return new Scenario("message-send", "`POST livechat/message`, " + count + " rooms in turn", target,
+    return new Scenario(id, "`POST livechat/message`, " + count + " rooms in turn" + titleSuffix, target,
         MESSAGE_PATH, settings.smallRooms(), List.of(), "message.lua", List.of(), 1, prelude);
   }
 
@@ -285,13 +292,24 @@ public final class Runner {
   }
 
   private Child server(String name, int rooms, boolean jfr) throws IOException, InterruptedException {
+    return server(name, rooms, jfr, null);
+  }
+
+  /** A preloaded server; with {@code dataFile}, in durable mode on that (new) file. */
+  private Child server(String name, int rooms, boolean jfr, Path dataFile) throws IOException, InterruptedException {
     List<String> options = new ArrayList<>(settings.javaOptions());
     if (jfr) {
       options.add("-XX:FlightRecorderOptions:stackdepth=512"); // Jersey's stacks are deeper than the default 64
       options.add("-XX:StartFlightRecording=filename=" + settings.out().resolve(name + ".jfr") + ",settings=profile");
     }
     say("starting the " + name + " server with " + rooms + " rooms");
-    Child c = start(name, options, PreloadedServer.class, List.of("--rooms", String.valueOf(rooms)));
+    List<String> args = new ArrayList<>(List.of("--rooms", String.valueOf(rooms)));
+    if (dataFile != null) {
+      Files.deleteIfExists(dataFile);
+      Files.deleteIfExists(dataFile.resolveSibling(dataFile.getFileName() + ".snapshot"));
+      args.addAll(List.of("--data-file", dataFile.toString()));
+    }
+    Child c = start(name, options, PreloadedServer.class, args);
     say(String.format("  %s: port %d, preload %.1f s, heap after full GC %d MB", name, c.port(),
         c.readyNumber("preloadMs") / 1000.0, c.readyNumber("heapAfter") >> 20));
     return c;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +28,10 @@ public final class StateCodec<S> {
       .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE);
 
   private record Type<S, R>(String name, Class<R> type, BiConsumer<S, R> put) {}
+
+  /** A payload as written: {@code {"t":<type>,"v":<record>}}. */
+  @com.fasterxml.jackson.annotation.JsonPropertyOrder({"t", "v"})
+  private record Envelope(String t, Object v) {}
 
   private final Map<String, Type<S, ?>> byName = new LinkedHashMap<>();
   private final Map<Class<?>, Type<S, ?>> byClass = new LinkedHashMap<>();
@@ -55,11 +58,9 @@ public final class StateCodec<S> {
     if (t == null || !t.type().isInstance(value)) {
       throw new IllegalArgumentException("no journal type '" + type + "' for " + value.getClass().getName());
     }
-    ObjectNode node = JSON.createObjectNode();
-    node.put("t", type);
-    node.set("v", JSON.valueToTree(value));
     try {
-      return JSON.writeValueAsBytes(node);
+      // Written in one pass, straight from the record: this runs on every durable write.
+      return JSON.writeValueAsBytes(new Envelope(type, value));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -104,10 +104,34 @@ class BrowserTest {
   void swaggerUiTriesGetLivechatRoomAgainstTheServer() {
     String token = server.newVisitor();
     browser.get(server.baseUri() + "/api-docs/#/Omnichannel%20Rooms/getLivechatRoom");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    WebElement operation = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.id("operations-Omnichannel_Rooms-getLivechatRoom")));
-    click(wait, operation.findElement(By.cssSelector("button.try-out__btn")));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    By operationId = By.id("operations-Omnichannel_Rooms-getLivechatRoom");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(operationId));
+    // Open the operation and switch on "Try it out", again if a click lands while the page still renders
+    // (on a cold browser the deep link or the first click can be lost): done once the Execute button is there.
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+        .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
+        .until(d -> {
+          WebElement op = d.findElement(operationId);
+          if (!op.findElements(By.cssSelector("button.execute")).isEmpty()) {
+            return true;
+          }
+          if (!String.valueOf(op.getAttribute("class")).contains("is-open")) {
+            WebElement summary = op.findElement(By.cssSelector(".opblock-summary"));
+            browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", summary);
+            summary.click();
+            return false;
+          }
+          for (WebElement tryOut : op.findElements(By.cssSelector("button.try-out__btn"))) {
+            if (tryOut.getText().contains("Try it out")) {
+              browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", tryOut);
+              tryOut.click();
+            }
+          }
+          return !op.findElements(By.cssSelector("button.execute")).isEmpty();
+        });
+    WebElement operation = browser.findElement(operationId);
     // Swagger UI fills parameters from the spec's examples; the visitor's own token, and no rid or agentId
     fill(wait, "token", token);
     fill(wait, "rid", "");

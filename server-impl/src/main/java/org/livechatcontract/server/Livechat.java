@@ -45,7 +45,7 @@ public final class Livechat {
     this.clock = clock;
     this.settings = new Settings();
     this.permissions = new Permissions(Times.now(clock));
-    this.auth = new AuthService(store, ids, clock);
+    this.auth = new AuthService(store, ids);
     this.router = new Router(store, settings);
     this.visitors = new VisitorService(store, settings, ids, clock);
     this.messages = new MessageService(store, settings, ids, clock);

@@ -1,6 +1,5 @@
 package org.livechatcontract.server.domain;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +10,7 @@ public final class AuthService {
   private final LivechatStore store;
   private final Ids ids;
 
-  public AuthService(LivechatStore store, Ids ids, Clock clock) {
+  public AuthService(LivechatStore store, Ids ids) {
     this.store = store;
     this.ids = ids;
   }
